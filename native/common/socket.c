@@ -6,6 +6,7 @@
 #include <netinet/tcp.h>
 #include <string.h>
 #include <sys/uio.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #ifndef MSG_NOSIGNAL
@@ -197,6 +198,8 @@ static const struct mio4j_constant socket_constants[] = {
     MIO4J_CONSTANT(SHUT_RD), MIO4J_CONSTANT(SHUT_WR), MIO4J_CONSTANT(SHUT_RDWR),
     MIO4J_CONSTANT(MSG_PEEK), MIO4J_CONSTANT(MSG_TRUNC), MIO4J_CONSTANT(SOMAXCONN),
     { "SOCKADDR_MAX", MIO4J_SOCKADDR_MAX },
+    /* Room for a Unix path, its terminating NUL included. */
+    { "SUN_PATH_SIZE", (jint) sizeof(((struct sockaddr_un *) 0)->sun_path) },
 };
 
 static jlong socket_constant(JNIEnv *env, jclass clazz, jstring name) {

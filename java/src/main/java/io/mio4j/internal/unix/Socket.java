@@ -28,6 +28,11 @@ public final class Socket {
     public static final int SHUT_RD = Constants.socket("SHUT_RD");
     public static final int SHUT_WR = Constants.socket("SHUT_WR");
     public static final int MSG_PEEK = Constants.socket("MSG_PEEK");
+    public static final int MSG_TRUNC = Constants.socket("MSG_TRUNC");
+    private static final int IP_ADD_MEMBERSHIP = Constants.datagram("IP_ADD_MEMBERSHIP");
+    private static final int IP_DROP_MEMBERSHIP = Constants.datagram("IP_DROP_MEMBERSHIP");
+    private static final int IPV6_JOIN_GROUP = Constants.datagram("IPV6_JOIN_GROUP");
+    private static final int IPV6_LEAVE_GROUP = Constants.datagram("IPV6_LEAVE_GROUP");
 
     /** What a read-like call returns when nothing is ready. */
     public static final int WOULD_BLOCK = Integer.MIN_VALUE;
@@ -178,6 +183,149 @@ public final class Socket {
     public IOException takeError() throws IOException {
         int error = getIntOption(SOL_SOCKET, SO_ERROR);
         return error == 0 ? null : Errno.exception("SO_ERROR", -error);
+    }
+
+    // Datagrams (UdpSocket, UnixDatagram): one datagram per call, never partial.
+
+    /** The pending SO_ERROR as a datagram exception (PortUnreachableException for an ICMP error), or null. */
+    public IOException takeDatagramError() throws IOException {
+        int error = getIntOption(SOL_SOCKET, SO_ERROR);
+        return error == 0 ? null : Errno.datagramException("SO_ERROR", -error);
+    }
+
+    /**
+     * Sends src's remaining bytes as one datagram to {@code address} (null: to the
+     * connected peer). Returns the bytes sent, or -1 when it would block (nothing was
+     * sent; src's position is unchanged).
+     */
+    public int sendDatagram(ByteBuffer src, byte[] address) throws IOException {
+        Objects.requireNonNull(src, "src");
+        int pos = src.position();
+        int len = src.limit() - pos;
+        int fd = source.handle().acquire();
+        try {
+            int n;
+            if (src.isDirect()) {
+                n = sendDatagram(fd, src, pos, len, address);
+            } else {
+                // A datagram cannot be split: one larger than the scratch buffer gets its own.
+                ByteBuffer direct = len <= ScratchBuffers.MAX ? ScratchBuffers.get(len) : ByteBuffer.allocateDirect(len);
+                direct.put(0, src, pos, len);   // absolute: allocates nothing
+                n = sendDatagram(fd, direct, 0, len, address);
+            }
+            if (n >= 0) {
+                src.position(pos + n);
+                return n;
+            }
+            if (Errno.isWouldBlock(n)) {
+                source.wouldBlock();
+                return -1;
+            }
+            throw Errno.datagramException(address == null ? "send" : "sendto", n);
+        } finally {
+            source.handle().release();
+        }
+    }
+
+    private static int sendDatagram(int fd, ByteBuffer buffer, int pos, int len, byte[] address) {
+        return address == null
+                ? SocketNative.send(fd, buffer, pos, len, 0)
+                : DatagramNative.sendTo(fd, buffer, pos, len, address);
+    }
+
+    /**
+     * Receives one datagram into dst's room, or with {@link #MSG_PEEK} copies it and
+     * leaves it queued; what does not fit is discarded (heap buffers take at most
+     * {@link ScratchBuffers#MAX} bytes). With {@code address} non-null the sender is
+     * written into it ({@link SockAddr#MAX} bytes). Returns the datagram's full length,
+     * which exceeds the bytes placed when it was truncated, or -1 when none is waiting.
+     * dst's position moves by the bytes placed.
+     */
+    public int receiveDatagram(ByteBuffer dst, int flags, byte[] address) throws IOException {
+        checkWritable(dst);
+        int pos = dst.position();
+        int room = dst.limit() - pos;
+        int fd = source.handle().acquire();
+        try {
+            int n;
+            int placed;
+            if (dst.isDirect()) {
+                n = receiveDatagram(fd, dst, pos, room, flags, address);
+                placed = Math.min(n, room);
+            } else {
+                ByteBuffer scratch = ScratchBuffers.get(room);
+                n = receiveDatagram(fd, scratch, 0, scratch.limit(), flags, address);
+                placed = Math.min(n, scratch.limit());
+                if (placed > 0) {
+                    dst.put(pos, scratch, 0, placed);   // absolute: allocates nothing
+                }
+            }
+            if (n >= 0) {
+                dst.position(pos + placed);
+                return n;
+            }
+            if (Errno.isWouldBlock(n)) {
+                source.wouldBlock();
+                return -1;
+            }
+            String call = address == null ? "recv" : "recvfrom";
+            throw Errno.datagramException(flags == MSG_PEEK ? call + "(MSG_PEEK)" : call, n);
+        } finally {
+            source.handle().release();
+        }
+    }
+
+    private static int receiveDatagram(int fd, ByteBuffer buffer, int pos, int len, int flags, byte[] address) {
+        // MSG_TRUNC: the result is the datagram's real length, so truncation can be told.
+        return address == null
+                ? SocketNative.recv(fd, buffer, pos, len, flags | MSG_TRUNC)
+                : DatagramNative.recvFrom(fd, buffer, pos, len, flags | MSG_TRUNC, address);
+    }
+
+    /** Joins (IP_ADD_MEMBERSHIP) or leaves (IP_DROP_MEMBERSHIP) an IPv4 group; addresses are 4 raw bytes. */
+    public void membershipV4(boolean join, byte[] group, byte[] iface) throws IOException {
+        int fd = source.handle().acquire();
+        try {
+            int option = join ? IP_ADD_MEMBERSHIP : IP_DROP_MEMBERSHIP;
+            Errno.check(join ? "setsockopt(IP_ADD_MEMBERSHIP)" : "setsockopt(IP_DROP_MEMBERSHIP)",
+                    DatagramNative.membershipV4(fd, option, group, iface));
+        } finally {
+            source.handle().release();
+        }
+    }
+
+    /** Joins (IPV6_JOIN_GROUP) or leaves (IPV6_LEAVE_GROUP) an IPv6 group on an interface (0: any). */
+    public void membershipV6(boolean join, byte[] group, int ifindex) throws IOException {
+        int fd = source.handle().acquire();
+        try {
+            int option = join ? IPV6_JOIN_GROUP : IPV6_LEAVE_GROUP;
+            Errno.check(join ? "setsockopt(IPV6_JOIN_GROUP)" : "setsockopt(IPV6_LEAVE_GROUP)",
+                    DatagramNative.membershipV6(fd, option, group, ifindex));
+        } finally {
+            source.handle().release();
+        }
+    }
+
+    /** Sets IP_MULTICAST_IF to the interface with this IPv4 address (4 bytes; 0.0.0.0: the default). */
+    public void setMulticastInterfaceV4(byte[] iface) throws IOException {
+        int fd = source.handle().acquire();
+        try {
+            Errno.check("setsockopt(IP_MULTICAST_IF)", DatagramNative.setMulticastInterfaceV4(fd, iface));
+        } finally {
+            source.handle().release();
+        }
+    }
+
+    /** IP_MULTICAST_IF: the interface's IPv4 address, 4 bytes (0.0.0.0 when none was set). */
+    public byte[] multicastInterfaceV4() throws IOException {
+        byte[] iface = new byte[4];
+        int fd = source.handle().acquire();
+        try {
+            Errno.check("getsockopt(IP_MULTICAST_IF)", DatagramNative.getMulticastInterfaceV4(fd, iface));
+        } finally {
+            source.handle().release();
+        }
+        return iface;
     }
 
     /**
