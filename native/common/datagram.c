@@ -88,31 +88,6 @@ static jint datagram_membership_v6(JNIEnv *env, jclass clazz, jint fd, jint opti
     return setsockopt(fd, IPPROTO_IPV6, option, &mreq, sizeof(mreq)) == 0 ? 0 : mio4j_neg_errno();
 }
 
-/* IP_MULTICAST_IF by the interface's IPv4 address (4 bytes; 0.0.0.0: the default). */
-static jint datagram_set_multicast_if_v4(JNIEnv *env, jclass clazz, jint fd, jbyteArray iface) {
-    (void) clazz;
-    struct in_addr addr;
-    if (copy_bytes(env, iface, &addr, 4) < 0) {
-        return -EINVAL;
-    }
-    return setsockopt(fd, IPPROTO_IP, IP_MULTICAST_IF, &addr, sizeof(addr)) == 0
-           ? 0 : mio4j_neg_errno();
-}
-
-static jint datagram_get_multicast_if_v4(JNIEnv *env, jclass clazz, jint fd, jbyteArray out) {
-    (void) clazz;
-    if (out == NULL || (*env)->GetArrayLength(env, out) != 4) {
-        return -EINVAL;
-    }
-    struct in_addr addr;
-    socklen_t len = sizeof(addr);
-    if (getsockopt(fd, IPPROTO_IP, IP_MULTICAST_IF, &addr, &len) != 0) {
-        return mio4j_neg_errno();
-    }
-    (*env)->SetByteArrayRegion(env, out, 0, 4, (const jbyte *) &addr);
-    return 0;
-}
-
 static const struct mio4j_constant datagram_constants[] = {
     MIO4J_CONSTANT(IP_ADD_MEMBERSHIP), MIO4J_CONSTANT(IP_DROP_MEMBERSHIP),
     MIO4J_CONSTANT(IPV6_JOIN_GROUP), MIO4J_CONSTANT(IPV6_LEAVE_GROUP),
@@ -130,8 +105,6 @@ static const JNINativeMethod datagram_methods[] = {
     MIO4J_NATIVE("recvFrom", "(ILjava/nio/ByteBuffer;III[B)I", datagram_recv_from),
     MIO4J_NATIVE("membershipV4", "(II[B[B)I", datagram_membership_v4),
     MIO4J_NATIVE("membershipV6", "(II[BI)I", datagram_membership_v6),
-    MIO4J_NATIVE("setMulticastInterfaceV4", "(I[B)I", datagram_set_multicast_if_v4),
-    MIO4J_NATIVE("getMulticastInterfaceV4", "(I[B)I", datagram_get_multicast_if_v4),
 };
 
 const struct mio4j_natives mio4j_datagram_natives = {

@@ -6,9 +6,11 @@ import io.mio4j.Source;
 import io.mio4j.Token;
 import io.mio4j.internal.unix.SockAddr;
 import io.mio4j.internal.unix.Socket;
+import io.mio4j.internal.unix.SocketOptions;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketOption;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 
@@ -17,7 +19,7 @@ public final class TcpStream implements Source, ByteChannel {
     private final Socket socket;
 
     private TcpStream(int fd) {
-        this.socket = Socket.adopt(fd, this);
+        this.socket = Socket.adopt(fd, this, SocketOptions.Kind.TCP_STREAM);
     }
 
     static TcpStream adopt(int fd) {
@@ -115,6 +117,42 @@ public final class TcpStream implements Source, ByteChannel {
      */
     public IOException takeError() throws IOException {
         return socket.takeError();
+    }
+
+    /**
+     * Sets a socket option.
+     *
+     * @throws UnsupportedOperationException if the option does not apply to this socket
+     * @throws IllegalArgumentException      if the value is out of range
+     * @throws IOException                   if the OS reports an error
+     */
+    public <T> void setOption(SocketOption<T> option, T value) throws IOException {
+        socket.setOption(option, value);
+    }
+
+    /**
+     * Reads a socket option.
+     *
+     * @throws UnsupportedOperationException if the option does not apply to this socket
+     * @throws IOException                   if the OS reports an error
+     */
+    public <T> T getOption(SocketOption<T> option) throws IOException {
+        return socket.getOption(option);
+    }
+
+    /**
+     * Sets the IP time-to-live (on IPv6: the unicast hop limit).
+     *
+     * @throws IllegalArgumentException if ttl is negative
+     * @throws IOException              if the OS refuses the value
+     */
+    public void setTtl(int ttl) throws IOException {
+        socket.setTtl(ttl);
+    }
+
+    /** @return the IP time-to-live (on IPv6: the unicast hop limit) */
+    public int ttl() throws IOException {
+        return socket.ttl();
     }
 
     @Override

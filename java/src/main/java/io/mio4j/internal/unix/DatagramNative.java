@@ -34,9 +34,4 @@ public final class DatagramNative {
 
     /** IPV6_JOIN_GROUP / IPV6_LEAVE_GROUP (option) with struct ipv6_mreq. */
     public static native int membershipV6(int fd, int option, byte[] group, int ifindex);
-
-    /** IP_MULTICAST_IF by the interface's IPv4 address (0.0.0.0: the OS's choice). */
-    public static native int setMulticastInterfaceV4(int fd, byte[] iface);
-
-    public static native int getMulticastInterfaceV4(int fd, byte[] out);
 }
