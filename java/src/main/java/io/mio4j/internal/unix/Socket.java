@@ -420,10 +420,15 @@ public final class Socket {
                 source.wouldBlock();
                 return -1;
             }
-            throw Errno.datagramException(address == null ? "send" : "sendto", n);
+            throw datagramError(address == null ? "send" : "sendto", n);
         } finally {
             source.handle().release();
         }
+    }
+
+    /** UDP: a refused send is an ICMP port-unreachable (PortUnreachableException). */
+    private IOException datagramError(String call, int result) {
+        return kind == SocketOptions.Kind.UDP ? Errno.datagramException(call, result) : Errno.exception(call, result);
     }
 
     private static int sendDatagram(int fd, ByteBuffer buffer, int pos, int len, byte[] address) {
@@ -468,7 +473,7 @@ public final class Socket {
                 return -1;
             }
             String call = address == null ? "recv" : "recvfrom";
-            throw Errno.datagramException(flags == MSG_PEEK ? call + "(MSG_PEEK)" : call, n);
+            throw datagramError(flags == MSG_PEEK ? call + "(MSG_PEEK)" : call, n);
         } finally {
             source.handle().release();
         }
