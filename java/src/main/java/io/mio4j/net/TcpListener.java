@@ -23,6 +23,10 @@ public final class TcpListener implements Source, Channel {
         this.socket = Socket.adopt(fd, this, SocketOptions.Kind.TCP_LISTENER);
     }
 
+    static TcpListener adopt(int fd) {
+        return new TcpListener(fd);
+    }
+
     /**
      * Binds a listener (SO_REUSEADDR on, backlog 1024).
      *
@@ -36,12 +40,16 @@ public final class TcpListener implements Source, Channel {
         try {
             listener.socket.setIntOption(Socket.SOL_SOCKET, Socket.SO_REUSEADDR, 1);
             listener.socket.bind(encoded);
-            listener.socket.listen(BACKLOG);
+            listener.listen(BACKLOG);
             return listener;
         } catch (IOException | RuntimeException e) {
             listener.close();
             throw e;
         }
+    }
+
+    void listen(int backlog) throws IOException {
+        socket.listen(backlog);
     }
 
     /**

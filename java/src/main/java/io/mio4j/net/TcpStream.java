@@ -11,11 +11,14 @@ import io.mio4j.internal.unix.SocketOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketOption;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
+import java.nio.channels.GatheringByteChannel;
+import java.nio.channels.ScatteringByteChannel;
 
 /** A non-blocking TCP connection. */
-public final class TcpStream implements Source, ByteChannel {
+public final class TcpStream implements Source, ByteChannel, ScatteringByteChannel, GatheringByteChannel {
     private final Socket socket;
 
     private TcpStream(int fd) {
@@ -38,12 +41,17 @@ public final class TcpStream implements Source, ByteChannel {
         byte[] encoded = SockAddr.encode(address);
         TcpStream stream = new TcpStream(Socket.open(Socket.family(address), Socket.SOCK_STREAM));
         try {
-            stream.socket.connect(encoded);
+            stream.connectTo(encoded);
             return stream;
         } catch (IOException | RuntimeException e) {
             stream.close();
             throw e;
         }
+    }
+
+    /** Starts the connect; an immediate failure (e.g. refused) is thrown. */
+    void connectTo(byte[] address) throws IOException {
+        socket.connect(address);
     }
 
     /**
@@ -64,6 +72,41 @@ public final class TcpStream implements Source, ByteChannel {
     @Override
     public int write(ByteBuffer src) throws IOException {
         return socket.write(src);
+    }
+
+    /**
+     * Reads into {@code dsts[offset .. offset + length - 1]} in order (readv).
+     *
+     * @return bytes read, 0 when nothing is ready (or no buffer has room), -1 at end of stream
+     * @throws IndexOutOfBoundsException if offset and length do not fit dsts
+     * @throws IllegalArgumentException  if a buffer is read-only
+     */
+    @Override
+    public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
+        return socket.read(dsts, offset, length);
+    }
+
+    /** As {@link #read(ByteBuffer[], int, int)} over all of dsts. */
+    @Override
+    public long read(ByteBuffer[] dsts) throws IOException {
+        return socket.read(dsts, 0, dsts.length);
+    }
+
+    /**
+     * Writes from {@code srcs[offset .. offset + length - 1]} in order (sendmsg; never SIGPIPE).
+     *
+     * @return bytes written, 0 when the kernel buffer is full
+     * @throws IndexOutOfBoundsException if offset and length do not fit srcs
+     */
+    @Override
+    public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+        return socket.write(srcs, offset, length);
+    }
+
+    /** As {@link #write(ByteBuffer[], int, int)} over all of srcs. */
+    @Override
+    public long write(ByteBuffer[] srcs) throws IOException {
+        return socket.write(srcs, 0, srcs.length);
     }
 
     /**
@@ -109,6 +152,20 @@ public final class TcpStream implements Source, ByteChannel {
      */
     public InetSocketAddress localAddress() throws IOException {
         return (InetSocketAddress) socket.localAddress();
+    }
+
+    /**
+     * Turns Nagle's algorithm off (true) or on (false): TCP_NODELAY.
+     *
+     * @throws IOException if the OS reports an error
+     */
+    public void setNoDelay(boolean on) throws IOException {
+        socket.setOption(StandardSocketOptions.TCP_NODELAY, on);
+    }
+
+    /** @return whether TCP_NODELAY is on */
+    public boolean noDelay() throws IOException {
+        return socket.getOption(StandardSocketOptions.TCP_NODELAY);
     }
 
     /**

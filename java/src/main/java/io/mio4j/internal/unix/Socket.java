@@ -516,13 +516,13 @@ public final class Socket {
      */
     public int read(ByteBuffer dst, int flags) throws IOException {
         checkWritable(dst);
-        int pos = dst.position();
-        int room = dst.limit() - pos;
-        if (room == 0) {
-            return 0;
-        }
         int fd = source.handle().acquire();
         try {
+            int pos = dst.position();
+            int room = dst.limit() - pos;
+            if (room == 0) {
+                return 0;
+            }
             int n;
             if (dst.isDirect()) {
                 n = SocketNative.recv(fd, dst, pos, room, flags);
@@ -553,13 +553,13 @@ public final class Socket {
     /** Stream write: bytes written, 0 when the kernel buffer is full. */
     public int write(ByteBuffer src) throws IOException {
         Objects.requireNonNull(src, "src");
-        int pos = src.position();
-        int remaining = src.limit() - pos;
-        if (remaining == 0) {
-            return 0;
-        }
         int fd = source.handle().acquire();
         try {
+            int pos = src.position();
+            int remaining = src.limit() - pos;
+            if (remaining == 0) {
+                return 0;
+            }
             int n;
             if (src.isDirect()) {
                 n = SocketNative.send(fd, src, pos, remaining, 0);
@@ -581,6 +581,140 @@ public final class Socket {
         } finally {
             source.handle().release();
         }
+    }
+
+    /**
+     * Scattering stream read (readv) into dsts[offset, offset + length): bytes read, 0
+     * when nothing is ready or no buffer has room, -1 at end of stream. Direct buffers
+     * are read into in place, heap buffers through the scratch buffer.
+     */
+    public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
+        Objects.requireNonNull(dsts, "dsts");
+        Objects.checkFromIndexSize(offset, length, dsts.length);
+        for (int i = offset; i < offset + length; i++) {
+            checkWritable(dsts[i]);
+        }
+        int fd = source.handle().acquire();
+        IoVectors vectors = IoVectors.get();
+        try {
+            ByteBuffer scratch = collect(vectors, dsts, offset, length);
+            if (vectors.count == 0) {
+                return 0;
+            }
+            long n = FdNative.readv(fd, vectors.buffers, vectors.positions, vectors.lengths, vectors.count);
+            if (n > 0) {
+                long left = n;
+                for (int k = 0; k < vectors.count && left > 0; k++) {
+                    ByteBuffer dst = dsts[vectors.targets[k]];
+                    int take = (int) Math.min(left, vectors.lengths[k]);
+                    int pos = dst.position();
+                    if (vectors.buffers[k] == scratch) {
+                        dst.put(pos, scratch, vectors.positions[k], take);
+                    }
+                    dst.position(pos + take);
+                    left -= take;
+                }
+                return n;
+            }
+            if (n == 0) {
+                return -1;
+            }
+            if (Errno.isWouldBlock((int) n)) {
+                source.wouldBlock();
+                return 0;
+            }
+            throw Errno.exception("readv", n);
+        } finally {
+            vectors.clear();
+            source.handle().release();
+        }
+    }
+
+    /**
+     * Gathering stream write (sendmsg with MSG_NOSIGNAL: never SIGPIPE) from
+     * srcs[offset, offset + length): bytes written, 0 when the kernel buffer is full.
+     */
+    public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+        Objects.requireNonNull(srcs, "srcs");
+        Objects.checkFromIndexSize(offset, length, srcs.length);
+        for (int i = offset; i < offset + length; i++) {
+            Objects.requireNonNull(srcs[i], "srcs[" + i + "]");
+        }
+        int fd = source.handle().acquire();
+        IoVectors vectors = IoVectors.get();
+        try {
+            ByteBuffer scratch = collect(vectors, srcs, offset, length);
+            if (vectors.count == 0) {
+                return 0;
+            }
+            for (int k = 0; k < vectors.count; k++) {
+                if (vectors.buffers[k] == scratch) {
+                    ByteBuffer src = srcs[vectors.targets[k]];
+                    scratch.put(vectors.positions[k], src, src.position(), vectors.lengths[k]);
+                }
+            }
+            long n = SocketNative.sendv(fd, vectors.buffers, vectors.positions, vectors.lengths, vectors.count);
+            if (n >= 0) {
+                long left = n;
+                for (int k = 0; k < vectors.count && left > 0; k++) {
+                    ByteBuffer src = srcs[vectors.targets[k]];
+                    int take = (int) Math.min(left, vectors.lengths[k]);
+                    src.position(src.position() + take);
+                    left -= take;
+                }
+                return n;
+            }
+            if (Errno.isWouldBlock((int) n)) {
+                source.wouldBlock();
+                return 0;
+            }
+            throw Errno.exception("sendmsg", n);
+        } finally {
+            vectors.clear();
+            source.handle().release();
+        }
+    }
+
+    /**
+     * Fills vectors with the non-empty ranges of buffers[offset, offset + length), in
+     * order: direct buffers as themselves, heap buffers as ranges of the scratch buffer
+     * (returned; null when no heap buffer takes part). Stops at IOV_MAX entries, at
+     * Integer.MAX_VALUE bytes, or where the scratch buffer is full, so the bytes covered
+     * are always a prefix of what the buffers hold.
+     */
+    private static ByteBuffer collect(IoVectors vectors, ByteBuffer[] buffers, int offset, int length) {
+        int heapBytes = 0;
+        for (int i = offset; i < offset + length && heapBytes < ScratchBuffers.MAX; i++) {
+            if (!buffers[i].isDirect()) {
+                heapBytes += Math.min(buffers[i].remaining(), ScratchBuffers.MAX);
+            }
+        }
+        ByteBuffer scratch = heapBytes > 0 ? ScratchBuffers.get(heapBytes) : null;
+        int scratchUsed = 0;
+        long total = 0;
+        for (int i = offset; i < offset + length && !vectors.isFull(); i++) {
+            ByteBuffer buffer = buffers[i];
+            int pos = buffer.position();
+            int len = (int) Math.min(buffer.limit() - pos, Integer.MAX_VALUE - total);
+            if (len == 0) {
+                continue;
+            }
+            if (buffer.isDirect()) {
+                vectors.add(buffer, pos, len, i);
+            } else {
+                len = Math.min(len, scratch.limit() - scratchUsed);
+                if (len == 0) {
+                    break;
+                }
+                vectors.add(scratch, scratchUsed, len, i);
+                scratchUsed += len;
+            }
+            total += len;
+            if (len < buffer.limit() - pos) {
+                break;   // this buffer is covered only in part: nothing after it may be
+            }
+        }
+        return scratch;
     }
 
     static void checkWritable(ByteBuffer dst) {
