@@ -77,7 +77,11 @@ public final class SockAddr {
 
     /** Decodes a Unix address; an unnamed socket (or one the native could not name) has an empty path. */
     public static UnixDomainSocketAddress decodeUnix(byte[] in) {
-        SocketAddress address = decode(in);
+        return asUnix(decode(in));
+    }
+
+    /** A decoded address as a Unix one: anything but a named Unix address is the unnamed address. */
+    public static UnixDomainSocketAddress asUnix(SocketAddress address) {
         return address instanceof UnixDomainSocketAddress ? (UnixDomainSocketAddress) address : UNNAMED;
     }
 

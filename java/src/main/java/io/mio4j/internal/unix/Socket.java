@@ -109,6 +109,13 @@ public final class Socket {
         return Errno.check("socket", SocketNative.socket(family, type, 0));
     }
 
+    /** Two connected non-blocking, close-on-exec sockets (socketpair). */
+    public static int[] pair(int family, int type) throws IOException {
+        int[] fds = new int[2];
+        Errno.check("socketpair", SocketNative.socketpair(family, type, fds));
+        return fds;
+    }
+
     public static int family(InetSocketAddress address) {
         Objects.requireNonNull(address, "address");
         return address.getAddress() instanceof java.net.Inet6Address ? AF_INET6 : AF_INET;

@@ -8,7 +8,6 @@ package io.mio4j.internal.unix;
 public final class UdpOptions {
     public static final int SO_BROADCAST = Constants.socket("SO_BROADCAST");
     public static final int IPPROTO_IP = Constants.socket("IPPROTO_IP");
-    public static final int SO_BROADCAST = Constants.socket("SO_BROADCAST");
     public static final int IPPROTO_IPV6 = Constants.socket("IPPROTO_IPV6");
     public static final int IP_MULTICAST_LOOP = Constants.socket("IP_MULTICAST_LOOP");
     public static final int IP_MULTICAST_TTL = Constants.socket("IP_MULTICAST_TTL");
