@@ -37,9 +37,19 @@ final class ExtractionFolder {
     private final Path dir;
     private boolean posix = true;
 
-    ExtractionFolder(Path base) {
+    private ExtractionFolder(Path dir) {
+        this.dir = dir.toAbsolutePath();
+    }
+
+    /** This user's folder under {@code base}: {@code <base>/mio4j-<user.name>}. */
+    static ExtractionFolder under(Path base) {
         String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
-        this.dir = base.toAbsolutePath().resolve("mio4j-" + user);
+        return new ExtractionFolder(base.resolve("mio4j-" + user));
+    }
+
+    /** Exactly the folder {@code dir}, for tests. */
+    static ExtractionFolder at(Path dir) {
+        return new ExtractionFolder(dir);
     }
 
     /** The folder under the {@code mio4j.tmpdir} property, else {@code java.io.tmpdir}. */
@@ -48,7 +58,7 @@ final class ExtractionFolder {
         if (base == null || base.isEmpty()) {
             base = System.getProperty("java.io.tmpdir");
         }
-        return new ExtractionFolder(Path.of(base));
+        return under(Path.of(base));
     }
 
     Path path() {

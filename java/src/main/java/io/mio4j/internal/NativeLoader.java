@@ -167,7 +167,7 @@ public final class NativeLoader {
             byte[] content = read(first);
             String hash = ExtractionFolder.sha256(content);
             reportDifferentCopies(name, urls, hash);
-            folder.prepare();
+            prepareFolder();
             Path file = folder.install(System.mapLibraryName(NAME + "-" + hash), content, hash);
             return loadFile(STEP_RESOURCE, file, first.toString(), content, hash);
         } catch (IOException e) {
@@ -196,6 +196,16 @@ public final class NativeLoader {
                     + " are on the classpath; loading the first, " + urls.get(0) + " (SHA-256 " + firstHash
                     + "), and ignoring " + String.join(", ", different)
                     + ". Remove the stale JAR so one version of mio4j's native library remains.";
+            warnings.add(warning);
+            LOG.warn("mio4j: {}", warning);
+        }
+    }
+
+    private void prepareFolder() throws IOException {
+        folder.prepare();
+        String warning = "the extraction folder " + folder.path() + " is on a filesystem without POSIX"
+                + " owners and permissions, so whether others can change the library there was not checked";
+        if (!folder.isPosix() && !warnings.contains(warning)) {
             warnings.add(warning);
             LOG.warn("mio4j: {}", warning);
         }
@@ -236,7 +246,7 @@ public final class NativeLoader {
                 content = Files.readAllBytes(loaded);
                 hash = ExtractionFolder.sha256(content);
             }
-            folder.prepare();
+            prepareFolder();
             for (int n = 2; n <= MAX_COPIES; n++) {
                 Path copy = folder.install(System.mapLibraryName(NAME + "-" + hash + "-" + n), content, hash);
                 try {
@@ -275,9 +285,17 @@ public final class NativeLoader {
     /** The JVM's message, plus what it means when the file's filesystem is mounted noexec. */
     private String reason(UnsatisfiedLinkError e, Path file) {
         String message = String.valueOf(e.getMessage());
-        if (file != null && (looksLikeNoexec(message) || ExtractionFolder.isMountedNoexec(file.getParent()))) {
+        if (file == null) {
+            return message;
+        }
+        if (ExtractionFolder.isMountedNoexec(file.getParent())) {
             noexecFolder = file.getParent();
             return message + " (" + file.getParent() + " is on a filesystem mounted noexec)";
+        }
+        if (looksLikeNoexec(message)) {
+            // mountinfo could not confirm it (not Linux, or a container hides it): ask
+            noexecFolder = file.getParent();
+            return message + " (is " + file.getParent() + " on a filesystem mounted noexec?)";
         }
         return message;
     }
@@ -307,8 +325,8 @@ public final class NativeLoader {
             message.append("\n  ").append(i + 1).append(". ").append(tried.get(i));
         }
         if (noexecFolder != null) {
-            message.append("\n").append(noexecFolder).append(" is on a filesystem mounted noexec, where")
-                    .append(" libraries cannot be mapped: set -D").append(TMPDIR_PROPERTY)
+            message.append("\nA library in ").append(noexecFolder).append(" could not be mapped executable,")
+                    .append(" as on a filesystem mounted noexec: set -D").append(TMPDIR_PROPERTY)
                     .append(" to a folder on a filesystem mounted with exec.");
         }
         message.append("\nAdd the platform JAR io.mio4j:mio4j:").append(Mio4j.version()).append(':')
