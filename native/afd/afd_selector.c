@@ -439,6 +439,10 @@ static int32_t base_socket_of(SOCKET s, SOCKET *out)
     static const DWORD fallbacks[] = { SIO_BSP_HANDLE_SELECT, SIO_BSP_HANDLE_POLL, SIO_BSP_HANDLE };
     SOCKET base = INVALID_SOCKET;
     DWORD bytes = 0;
+    int type = 0, type_len = sizeof(type);
+    /* Wine answers SIO_BASE_HANDLE for any handle value; SO_TYPE rejects non-sockets
+     * everywhere, so a bad handle fails here and not silently at the first poll. */
+    if (getsockopt(s, SOL_SOCKET, SO_TYPE, (char *)&type, &type_len) != 0) return -WSAGetLastError();
     if (WSAIoctl(s, SIO_BASE_HANDLE, NULL, 0, &base, sizeof(base), &bytes, NULL, NULL) == 0) {
         *out = base;
         return 0;

@@ -171,7 +171,8 @@ int32_t mio4j_win_connect(SOCKET s, const struct mio4j_win_addr *remote)
 }
 
 /* A datagram longer than the buffer fails with WSAEMSGSIZE after filling it; the
- * Java contract is to return the truncated length. */
+ * Java contract is to return the truncated length. Called after the receive (never
+ * in the same expression: argument evaluation order is unspecified). */
 static int32_t received(int rc, DWORD bytes, int32_t room)
 {
     if (rc == 0) return (int32_t)bytes;
@@ -189,7 +190,8 @@ int32_t mio4j_win_recv(SOCKET s, void *buf, int32_t len, int32_t flags)
     if (buf == NULL || len < 0) return -WSAEFAULT;
     WSABUF wb = { (ULONG)len, buf };
     DWORD bytes = 0, wflags = recv_flags(flags);
-    return received(WSARecv(s, &wb, 1, &bytes, &wflags, NULL, NULL), bytes, len);
+    int rc = WSARecv(s, &wb, 1, &bytes, &wflags, NULL, NULL);
+    return received(rc, bytes, len);
 }
 
 /* Copies our iov array into WSABUFs; returns the count used or a negative error. */
@@ -216,7 +218,8 @@ int32_t mio4j_win_recvv(SOCKET s, const struct mio4j_win_iov *iov, int32_t count
     int n = to_wsabufs(iov, count, wb, &total);
     if (n < 0) return n;
     DWORD bytes = 0, wflags = 0;
-    return received(WSARecv(s, wb, (DWORD)n, &bytes, &wflags, NULL, NULL), bytes, total);
+    int rc = WSARecv(s, wb, (DWORD)n, &bytes, &wflags, NULL, NULL);
+    return received(rc, bytes, total);
 }
 
 int32_t mio4j_win_send(SOCKET s, const void *buf, int32_t len)
@@ -246,10 +249,10 @@ int32_t mio4j_win_recvfrom(SOCKET s, void *buf, int32_t len, int32_t flags,
     memset(&sa, 0, sizeof(sa));
     WSABUF wb = { (ULONG)len, buf };
     DWORD bytes = 0, wflags = recv_flags(flags);
-    int32_t rc = received(WSARecvFrom(s, &wb, 1, &bytes, &wflags, (SOCKADDR *)&sa, &salen, NULL, NULL),
-                          bytes, len);
-    if (rc >= 0) from_sockaddr(&sa, from);
-    return rc;
+    int rc = WSARecvFrom(s, &wb, 1, &bytes, &wflags, (SOCKADDR *)&sa, &salen, NULL, NULL);
+    int32_t result = received(rc, bytes, len);
+    if (result >= 0) from_sockaddr(&sa, from);
+    return result;
 }
 
 int32_t mio4j_win_sendto(SOCKET s, const void *buf, int32_t len, const struct mio4j_win_addr *to)
