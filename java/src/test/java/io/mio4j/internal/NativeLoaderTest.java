@@ -80,6 +80,15 @@ class NativeLoaderTest {
     }
 
     @Test
+    void javaLibraryPathComesBeforeTheClasspathResource() throws Exception {
+        List<String> properties = properties();
+        properties.set(0, "-Djava.library.path=" + builtLibrary().getParent());
+        String out = ChildJvm.start(classpath(nativeJar), properties).output();
+        assertTrue(out.contains("backend=epoll (jni) from java.library.path"), out);
+        assertTrue(out.contains("from java.library.path: " + builtLibrary()), out);
+    }
+
+    @Test
     void aBadPropertyPathFallsThroughWithItsReason() throws Exception {
         Path missing = tmp.resolve("nowhere/libmio4j.so");
         String out = ChildJvm.start(classpath(nativeJar),
@@ -163,9 +172,9 @@ class NativeLoaderTest {
                 URLClassLoader loader = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
                 Class<?> mio4j = loader.loadClass("io.mio4j.Mio4j");
                 assertTrue(mio4j.getClassLoader() == loader);
-                try (AutoCloseable poll = (AutoCloseable) loader.loadClass("io.mio4j.Poll").getMethod("open").invoke(null)) {
-                    assertEquals("epoll (jni) from classpath resource", mio4j.getMethod("backend").invoke(null));
-                }
+                AutoCloseable poll = (AutoCloseable) loader.loadClass("io.mio4j.Poll").getMethod("open").invoke(null);
+                poll.close();   // opened and closed through this loader's own natives
+                assertEquals("epoll (jni) from classpath resource", mio4j.getMethod("backend").invoke(null));
                 reports.add((String) mio4j.getMethod("diagnostics").invoke(null));
             }
             String hash = ExtractionFolder.sha256(Files.readAllBytes(builtLibrary()));
