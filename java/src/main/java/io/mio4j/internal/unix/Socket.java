@@ -645,7 +645,9 @@ public final class Socket {
         Objects.requireNonNull(srcs, "srcs");
         Objects.checkFromIndexSize(offset, length, srcs.length);
         for (int i = offset; i < offset + length; i++) {
-            Objects.requireNonNull(srcs[i], "srcs[" + i + "]");
+            if (srcs[i] == null) {
+                throw new NullPointerException("srcs[" + i + "]");   // message built only when thrown
+            }
         }
         int fd = source.handle().acquire();
         IoVectors vectors = IoVectors.get();
