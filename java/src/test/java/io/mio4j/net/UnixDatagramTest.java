@@ -227,6 +227,30 @@ class UnixDatagramTest {
     }
 
     @Test
+    void sendToAFullQueueReturnsMinusOneAndSendsNothing() throws Exception {
+        UnixDatagram[] pair = UnixDatagram.pair();
+        try (UnixDatagram d1 = pair[0]; UnixDatagram d2 = pair[1]) {
+            poll.registry().register(d1, Token.of(1), Interest.WRITABLE);
+            Expect.events(poll, events, event(1, Interest.WRITABLE));
+            ByteBuffer src = ByteBuffer.allocateDirect(1024);
+            int sent = 0;
+            int n;
+            while ((n = d1.send(src.clear())) > 0) {
+                sent++;
+            }
+            assertEquals(-1, n);
+            assertEquals(0, src.position(), "nothing was taken from src");
+            ByteBuffer in = ByteBuffer.allocateDirect(2048);
+            for (int i = 0; i < sent; i++) {
+                assertEquals(1024, d2.receive(in.clear()));
+            }
+            assertEquals(-1, d2.receive(in.clear()));
+            Expect.events(poll, events, event(1, Interest.WRITABLE));
+            assertEquals(1024, d1.send(src.clear()));
+        }
+    }
+
+    @Test
     void emptyDatagramIsADatagram() throws Exception {
         UnixDatagram[] pair = UnixDatagram.pair();
         try (UnixDatagram d1 = pair[0]; UnixDatagram d2 = pair[1]) {
