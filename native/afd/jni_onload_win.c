@@ -12,10 +12,12 @@
 
 static jstring describe_natives(JNIEnv *env, jclass clazz);
 static jstring library_version(JNIEnv *env, jclass clazz);
+static jstring library_libc(JNIEnv *env, jclass clazz);
 
 static const JNINativeMethod library_methods[] = {
     MIO4J_NATIVE("describeNatives", "()Ljava/lang/String;", describe_natives),
     MIO4J_NATIVE("version", "()Ljava/lang/String;", library_version),
+    MIO4J_NATIVE("libc", "()Ljava/lang/String;", library_libc),
 };
 
 static const struct mio4j_natives library_natives = {
@@ -64,6 +66,13 @@ void *mio4j_buffer_range(JNIEnv *env, jobject buf, jint pos, jint len) {
 static jstring library_version(JNIEnv *env, jclass clazz) {
     (void) clazz;
     return (*env)->NewStringUTF(env, MIO4J_VERSION);
+}
+
+/* null: the version is glibc's, and Windows has none. */
+static jstring library_libc(JNIEnv *env, jclass clazz) {
+    (void) env;
+    (void) clazz;
+    return NULL;
 }
 
 /* "class name signature" lines, one per native. */

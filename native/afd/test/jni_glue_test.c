@@ -201,6 +201,8 @@ static int describe_natives_lists_every_registered_method(void) {
     CHECK_RC(lines, fake_registered_count());
     CHECK(strstr(text, "io/mio4j/internal/afd/AfdNative select (JLjava/nio/ByteBuffer;II)I\n") != NULL);
     CHECK(strcmp(fake_chars(glue.version(fake_env, NULL)), "") != 0);
+    string_fn libc = (string_fn) fake_native(LIBRARY, "libc", "()Ljava/lang/String;");
+    CHECK(libc != NULL && libc(fake_env, NULL) == NULL);   /* no glibc on Windows */
     return 1;
 }
 
