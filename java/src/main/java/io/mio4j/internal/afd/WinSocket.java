@@ -147,7 +147,7 @@ public final class WinSocket {
         long s = source.handle().acquireHandle();
         try {
             long rc = WinSocketNative.accept(s, address);
-            if (Errno.isWouldBlock((int) rc)) {
+            if (rc < 0 && Errno.isWouldBlock((int) rc)) {
                 source.wouldBlock();
                 return -1;
             }
