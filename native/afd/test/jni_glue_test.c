@@ -415,6 +415,42 @@ static int options_and_shutdown(void) {
     return 1;
 }
 
+/* mio4j.dll itself (beside this program): it loads, exports JNI_OnLoad, and the
+ * natives it registers work. Runs last: it replaces the registered tables. */
+static int the_dll_loads_and_its_natives_work(void) {
+    char path[MAX_PATH];
+    DWORD n = GetModuleFileNameA(NULL, path, sizeof(path));
+    CHECK(n > 0 && n < sizeof(path));
+    char *slash = strrchr(path, '\\');
+    CHECK(slash != NULL && (size_t) (slash - path) + sizeof("\\mio4j.dll") <= sizeof(path));
+    strcpy(slash, "\\mio4j.dll");
+    HMODULE dll = LoadLibraryA(path);
+    CHECK(dll != NULL);
+    typedef jint (JNICALL *onload_fn)(JavaVM *, void *);
+    onload_fn onload = (onload_fn) (void (*)(void)) GetProcAddress(dll, "JNI_OnLoad");
+    CHECK(onload != NULL && onload != JNI_OnLoad);
+    fake_jni_init();   /* forget this program's own tables */
+    CHECK_RC(onload(fake_vm, NULL), JNI_VERSION_1_8);
+    CHECK_RC(fake_registered_classes(), 4);
+    open_fn open = (open_fn) fake_native(AFD, "open", "()J");
+    handle2_fn wake = (handle2_fn) fake_native(AFD, "wake", "(JJ)I");
+    select_fn select = (select_fn) fake_native(AFD, "select", "(JLjava/nio/ByteBuffer;II)I");
+    handle_fn close = (handle_fn) fake_native(AFD, "close", "(J)I");
+    CHECK(open != NULL && wake != NULL && select != NULL && close != NULL);
+    CHECK(open != glue.open);   /* the DLL's copy, not this program's */
+    jlong h = open(fake_env, NULL);
+    CHECK(h > 0);
+    _Alignas(8) unsigned char raw[16];
+    uint64_t data = 0;
+    CHECK_RC(wake(fake_env, NULL, h, 31), 0);
+    CHECK_RC(select(fake_env, NULL, h, fake_direct(raw, sizeof(raw)), 1, WAIT_MS), 1);
+    memcpy(&data, raw, 8);
+    CHECK_RC(data, 31);
+    CHECK_RC(close(fake_env, NULL, h), 0);
+    CHECK_RC(close(fake_env, NULL, h), BAD_HANDLE);
+    return 1;
+}
+
 struct test_case {
     const char *name;
     int (*run)(void);
@@ -434,6 +470,7 @@ static const struct test_case cases[] = {
     { "socket_arguments_are_checked", socket_arguments_are_checked },
     { "udp_and_vectored_io", udp_and_vectored_io },
     { "options_and_shutdown", options_and_shutdown },
+    { "the_dll_loads_and_its_natives_work", the_dll_loads_and_its_natives_work },
 };
 
 int main(void) {
