@@ -141,7 +141,9 @@ class TcpSocketTest {
                 assertConsumed(socket, listener.localAddress());
                 socket.close();   // does nothing: the stream keeps working
                 assertTrue(stream.isOpen());
-                assertNotNull(Loopback.acceptWithin(listener));
+                try (TcpStream accepted = Loopback.acceptWithin(listener)) {
+                    assertEquals(stream.localAddress(), accepted.peerAddress());
+                }
                 assertNull(stream.takeError());
             }
         }
@@ -154,8 +156,9 @@ class TcpSocketTest {
         try (TcpListener listener = socket.listen(16)) {
             assertConsumed(socket, listener.localAddress());
             socket.close();
-            try (TcpStream client = TcpStream.connect(listener.localAddress())) {
-                assertNotNull(Loopback.acceptWithin(listener));
+            try (TcpStream client = TcpStream.connect(listener.localAddress());
+                 TcpStream accepted = Loopback.acceptWithin(listener)) {
+                assertEquals(client.localAddress(), accepted.peerAddress());
             }
         }
     }

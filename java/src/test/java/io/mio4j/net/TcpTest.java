@@ -81,6 +81,7 @@ class TcpTest {
                 Expect.events(poll, events, event(1, Interest.READABLE));
                 try (TcpStream accepted = listener.accept()) {
                     assertNotNull(accepted);
+                    assertEquals(client.getLocalSocketAddress(), accepted.peerAddress());
                 }
                 assertNull(listener.accept());
             }
@@ -384,7 +385,8 @@ class TcpTest {
             poll.registry().register(listener, Token.of(1), Interest.READABLE);
             poll.registry().register(client, Token.of(3), Interest.READABLE);
             pollOnce(1);
-            try (TcpStream accepted = listener.accept()) {
+            TcpStream accepted = listener.accept();
+            try {
                 poll.registry().register(accepted, Token.of(2), Interest.WRITABLE);
                 pollOnce(2);
                 Loopback.writeAll(accepted, bytes(1, 2, 3, 4));
@@ -398,6 +400,8 @@ class TcpTest {
                 ByteBuffer buffer = ByteBuffer.allocate(10);
                 assertEquals(4, client.read(buffer));
                 assertEquals(bytes(1, 2, 3, 4), buffer.flip());
+            } finally {
+                accepted.close();
             }
         }
     }
