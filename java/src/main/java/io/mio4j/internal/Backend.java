@@ -13,6 +13,16 @@ public abstract class Backend {
     public abstract Selector openSelector() throws IOException;
 
     /**
+     * A new non-blocking, non-inheritable socket of this kind (through
+     * {@link NetSocket#open}); {@code ipv6} chooses the family of TCP and UDP sockets.
+     * UnsupportedOperationException for a kind this OS lacks (Unix domain sockets on Windows).
+     */
+    public abstract NetSocket openSocket(SocketKind kind, boolean ipv6) throws IOException;
+
+    /** Two connected Unix domain sockets of this kind (socketpair); Unix-only. */
+    public abstract NetSocket[] openSocketPair(SocketKind kind) throws IOException;
+
+    /**
      * For the Unix-only types (Unix sockets, Pipe, SourceFd, fd()): nothing on Unix;
      * UnsupportedOperationException naming {@code what} where the OS has no such thing.
      * Public classes call this instead of testing the OS themselves.

@@ -4,9 +4,8 @@ import io.mio4j.Interest;
 import io.mio4j.Registry;
 import io.mio4j.Source;
 import io.mio4j.Token;
-import io.mio4j.internal.unix.SockAddr;
-import io.mio4j.internal.unix.Socket;
-import io.mio4j.internal.unix.SocketOptions;
+import io.mio4j.internal.NetSocket;
+import io.mio4j.internal.SocketKind;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,29 +16,29 @@ import java.nio.channels.Channel;
 public final class TcpListener implements Source, Channel {
     private static final int BACKLOG = 1024;
 
-    private final Socket socket;
+    private final NetSocket socket;
 
-    private TcpListener(int fd) {
-        this.socket = Socket.adopt(fd, this, SocketOptions.Kind.TCP_LISTENER);
+    private TcpListener(NetSocket socket) {
+        this.socket = socket.ownedBy(this);
     }
 
-    static TcpListener adopt(int fd) {
-        return new TcpListener(fd);
+    /** Wraps a handed-over socket (TcpSocket.listen). */
+    static TcpListener adopt(NetSocket socket) {
+        return new TcpListener(socket);
     }
 
     /**
-     * Binds a listener (SO_REUSEADDR on, backlog 1024).
+     * Binds a listener (SO_REUSEADDR on Unix, backlog 1024).
      *
      * @param address where to listen; port 0 picks a free port
      * @return the listener
      * @throws IOException if the OS refuses, e.g. BindException when the address is in use
      */
     public static TcpListener bind(InetSocketAddress address) throws IOException {
-        byte[] encoded = SockAddr.encode(address);
-        TcpListener listener = new TcpListener(Socket.open(Socket.family(address), Socket.SOCK_STREAM));
+        TcpListener listener = new TcpListener(NetSocket.open(SocketKind.TCP_LISTENER, address));
         try {
-            listener.socket.setIntOption(Socket.SOL_SOCKET, Socket.SO_REUSEADDR, 1);
-            listener.socket.bind(encoded);
+            listener.socket.reuseAddressForListening();
+            listener.socket.bind(address);
             listener.listen(BACKLOG);
             return listener;
         } catch (IOException | RuntimeException e) {
@@ -59,9 +58,8 @@ public final class TcpListener implements Source, Channel {
      * @throws IOException if the OS reports an error
      */
     public TcpStream accept() throws IOException {
-        byte[] peer = new byte[SockAddr.MAX];
-        int fd = socket.accept(peer);
-        return fd < 0 ? null : TcpStream.adopt(fd);
+        NetSocket accepted = socket.accept();
+        return accepted == null ? null : TcpStream.adopt(accepted);
     }
 
     /**
@@ -131,7 +129,10 @@ public final class TcpListener implements Source, Channel {
         socket.source().deregister(registry);
     }
 
-    /** @return the descriptor (still owned by this listener), or -1 once closed */
+    /**
+     * @return the descriptor (still owned by this listener), or -1 once closed
+     * @throws UnsupportedOperationException where sockets are not descriptors (Windows)
+     */
     public int fd() {
         return socket.fd();
     }
@@ -149,6 +150,6 @@ public final class TcpListener implements Source, Channel {
 
     @Override
     public String toString() {
-        return "TcpListener{fd=" + fd() + "}";
+        return "TcpListener{" + socket + "}";
     }
 }

@@ -1,14 +1,14 @@
 package io.mio4j.net;
 
-import io.mio4j.internal.unix.SockAddr;
-import io.mio4j.internal.unix.Socket;
-import io.mio4j.internal.unix.SocketOptions;
+import io.mio4j.internal.NetSocket;
+import io.mio4j.internal.SocketKind;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;
 import java.nio.channels.Channel;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -20,21 +20,21 @@ import java.util.Objects;
  * closed and consumed all the same.
  */
 public final class TcpSocket implements Channel {
-    private final Socket socket;
+    private final NetSocket socket;
     private volatile boolean consumed;
 
-    private TcpSocket(int fd) {
-        this.socket = Socket.adopt(fd, this, SocketOptions.Kind.TCP_SOCKET);
+    private TcpSocket(NetSocket socket) {
+        this.socket = socket.ownedBy(this);
     }
 
     /** @return a new IPv4 TCP socket (non-blocking, close-on-exec) */
     public static TcpSocket openV4() throws IOException {
-        return new TcpSocket(Socket.open(Socket.AF_INET, Socket.SOCK_STREAM));
+        return new TcpSocket(NetSocket.open(SocketKind.TCP_SOCKET, false));
     }
 
     /** @return a new IPv6 TCP socket (non-blocking, close-on-exec) */
     public static TcpSocket openV6() throws IOException {
-        return new TcpSocket(Socket.open(Socket.AF_INET6, Socket.SOCK_STREAM));
+        return new TcpSocket(NetSocket.open(SocketKind.TCP_SOCKET, true));
     }
 
     /**
@@ -44,7 +44,7 @@ public final class TcpSocket implements Channel {
      */
     public void bind(InetSocketAddress address) throws IOException {
         checkNotConsumed();
-        socket.bind(SockAddr.encode(address));
+        socket.bind(Objects.requireNonNull(address, "address"));
     }
 
     /**
@@ -56,16 +56,13 @@ public final class TcpSocket implements Channel {
     public TcpStream connect(InetSocketAddress address) throws IOException {
         Objects.requireNonNull(address, "address");
         checkNotConsumed();
-        byte[] encoded;
-        try {
-            encoded = SockAddr.encode(address);
-        } catch (RuntimeException e) {
+        if (address.isUnresolved()) {
             consumeAndClose();
-            throw e;
+            throw new UnresolvedAddressException();
         }
-        TcpStream stream = TcpStream.adopt(handOver());
+        TcpStream stream = TcpStream.adopt(handOver(SocketKind.TCP_STREAM));
         try {
-            stream.connectTo(encoded);
+            stream.connectTo(address);
             return stream;
         } catch (IOException | RuntimeException e) {
             stream.close();
@@ -81,7 +78,7 @@ public final class TcpSocket implements Channel {
      */
     public TcpListener listen(int backlog) throws IOException {
         checkNotConsumed();
-        TcpListener listener = TcpListener.adopt(handOver());
+        TcpListener listener = TcpListener.adopt(handOver(SocketKind.TCP_LISTENER));
         try {
             listener.listen(backlog);
             return listener;
@@ -182,7 +179,10 @@ public final class TcpSocket implements Channel {
         return socket.getOption(option);
     }
 
-    /** @return the descriptor, or -1 once closed or consumed */
+    /**
+     * @return the descriptor, or -1 once closed or consumed
+     * @throws UnsupportedOperationException where sockets are not descriptors (Windows)
+     */
     public int fd() {
         return socket.fd();
     }
@@ -203,12 +203,12 @@ public final class TcpSocket implements Channel {
 
     @Override
     public String toString() {
-        return "TcpSocket{fd=" + fd() + (consumed ? ", consumed" : "") + "}";
+        return "TcpSocket{" + socket + (consumed ? ", consumed" : "") + "}";
     }
 
-    private int handOver() throws IOException {
+    private NetSocket handOver(SocketKind kind) throws IOException {
         consumed = true;
-        return socket.handOver();
+        return socket.handOver(kind);
     }
 
     private void consumeAndClose() {

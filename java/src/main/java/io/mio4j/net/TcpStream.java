@@ -4,9 +4,8 @@ import io.mio4j.Interest;
 import io.mio4j.Registry;
 import io.mio4j.Source;
 import io.mio4j.Token;
-import io.mio4j.internal.unix.SockAddr;
-import io.mio4j.internal.unix.Socket;
-import io.mio4j.internal.unix.SocketOptions;
+import io.mio4j.internal.NetSocket;
+import io.mio4j.internal.SocketKind;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,14 +18,15 @@ import java.nio.channels.ScatteringByteChannel;
 
 /** A non-blocking TCP connection. */
 public final class TcpStream implements Source, ByteChannel, ScatteringByteChannel, GatheringByteChannel {
-    private final Socket socket;
+    private final NetSocket socket;
 
-    private TcpStream(int fd) {
-        this.socket = Socket.adopt(fd, this, SocketOptions.Kind.TCP_STREAM);
+    private TcpStream(NetSocket socket) {
+        this.socket = socket.ownedBy(this);
     }
 
-    static TcpStream adopt(int fd) {
-        return new TcpStream(fd);
+    /** Wraps an accepted or handed-over connection. */
+    static TcpStream adopt(NetSocket socket) {
+        return new TcpStream(socket);
     }
 
     /**
@@ -38,10 +38,9 @@ public final class TcpStream implements Source, ByteChannel, ScatteringByteChann
      * @throws IOException if the connect fails at once
      */
     public static TcpStream connect(InetSocketAddress address) throws IOException {
-        byte[] encoded = SockAddr.encode(address);
-        TcpStream stream = new TcpStream(Socket.open(Socket.family(address), Socket.SOCK_STREAM));
+        TcpStream stream = new TcpStream(NetSocket.open(SocketKind.TCP_STREAM, address));
         try {
-            stream.connectTo(encoded);
+            stream.connectTo(address);
             return stream;
         } catch (IOException | RuntimeException e) {
             stream.close();
@@ -50,7 +49,7 @@ public final class TcpStream implements Source, ByteChannel, ScatteringByteChann
     }
 
     /** Starts the connect; an immediate failure (e.g. refused) is thrown. */
-    void connectTo(byte[] address) throws IOException {
+    void connectTo(InetSocketAddress address) throws IOException {
         socket.connect(address);
     }
 
@@ -61,7 +60,7 @@ public final class TcpStream implements Source, ByteChannel, ScatteringByteChann
      */
     @Override
     public int read(ByteBuffer dst) throws IOException {
-        return socket.read(dst, 0);
+        return socket.read(dst);
     }
 
     /**
@@ -117,7 +116,7 @@ public final class TcpStream implements Source, ByteChannel, ScatteringByteChann
      * @throws IOException if the OS reports an error
      */
     public int peek(ByteBuffer dst) throws IOException {
-        return socket.read(dst, Socket.MSG_PEEK);
+        return socket.peek(dst);
     }
 
     /**
@@ -126,7 +125,7 @@ public final class TcpStream implements Source, ByteChannel, ScatteringByteChann
      * @throws IOException if the OS reports an error
      */
     public void shutdownInput() throws IOException {
-        socket.shutdown(Socket.SHUT_RD);
+        socket.shutdownInput();
     }
 
     /**
@@ -135,7 +134,7 @@ public final class TcpStream implements Source, ByteChannel, ScatteringByteChann
      * @throws IOException if the OS reports an error
      */
     public void shutdownOutput() throws IOException {
-        socket.shutdown(Socket.SHUT_WR);
+        socket.shutdownOutput();
     }
 
     /**
@@ -227,7 +226,10 @@ public final class TcpStream implements Source, ByteChannel, ScatteringByteChann
         socket.source().deregister(registry);
     }
 
-    /** @return the descriptor (still owned by this stream), or -1 once closed */
+    /**
+     * @return the descriptor (still owned by this stream), or -1 once closed
+     * @throws UnsupportedOperationException where sockets are not descriptors (Windows)
+     */
     public int fd() {
         return socket.fd();
     }
@@ -245,6 +247,6 @@ public final class TcpStream implements Source, ByteChannel, ScatteringByteChann
 
     @Override
     public String toString() {
-        return "TcpStream{fd=" + fd() + "}";
+        return "TcpStream{" + socket + "}";
     }
 }

@@ -4,10 +4,9 @@ import io.mio4j.Interest;
 import io.mio4j.Registry;
 import io.mio4j.Source;
 import io.mio4j.Token;
-import io.mio4j.internal.unix.SockAddr;
-import io.mio4j.internal.unix.Socket;
-import io.mio4j.internal.unix.SocketOptions;
-import io.mio4j.internal.unix.UdpOptions;
+import io.mio4j.internal.NetSocket;
+import io.mio4j.internal.NetSocket.NamedOption;
+import io.mio4j.internal.SocketKind;
 
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -25,7 +24,8 @@ import java.util.Objects;
  * than the destination buffer's room is truncated to it and the rest is discarded (as in
  * {@link java.nio.channels.DatagramChannel}); the receive calls return or place only the
  * bytes that fit. To tell whether a datagram was truncated, compare the bytes placed
- * with {@link #lastDatagramLength()}, the datagram's full length. Heap buffers pass
+ * with {@link #lastDatagramLength()}, the datagram's full length (Windows does not tell a
+ * datagram's full length: there it is the bytes placed). Heap buffers pass
  * through a per-thread scratch buffer, so at most 256 KiB of a datagram reach one.
  *
  * <p>On a connected socket, an ICMP "port unreachable" for an earlier datagram is
@@ -33,12 +33,11 @@ import java.util.Objects;
  * or by {@link #takeError()}.
  */
 public final class UdpSocket implements Source, Channel {
-    private final Socket socket;
-    private final byte[] sender = new byte[SockAddr.MAX];   // reused: receiving allocates only the result
+    private final NetSocket socket;
     private int lastDatagramLength = -1;
 
-    private UdpSocket(int fd) {
-        this.socket = Socket.adopt(fd, this, SocketOptions.Kind.UDP);
+    private UdpSocket(NetSocket socket) {
+        this.socket = socket.ownedBy(this);
     }
 
     /**
@@ -49,10 +48,9 @@ public final class UdpSocket implements Source, Channel {
      * @throws IOException if the OS refuses, e.g. BindException when the address is in use
      */
     public static UdpSocket bind(InetSocketAddress address) throws IOException {
-        byte[] encoded = SockAddr.encode(address);
-        UdpSocket socket = new UdpSocket(Socket.open(Socket.family(address), Socket.SOCK_DGRAM));
+        UdpSocket socket = new UdpSocket(NetSocket.open(SocketKind.UDP, address));
         try {
-            socket.socket.bind(encoded);
+            socket.socket.bind(address);
             return socket;
         } catch (IOException | RuntimeException e) {
             socket.close();
@@ -69,7 +67,7 @@ public final class UdpSocket implements Source, Channel {
      */
     public int sendTo(ByteBuffer src, InetSocketAddress target) throws IOException {
         Objects.requireNonNull(src, "src");
-        return socket.sendDatagram(src, SockAddr.encode(target));
+        return socket.sendDatagram(src, Objects.requireNonNull(target, "address"));
     }
 
     /**
@@ -80,7 +78,7 @@ public final class UdpSocket implements Source, Channel {
      * @throws IOException              if the OS reports an error
      */
     public InetSocketAddress receiveFrom(ByteBuffer dst) throws IOException {
-        return from(socket.receiveDatagram(dst, 0, sender));
+        return from(socket.receiveDatagram(dst, false, true));
     }
 
     /**
@@ -90,7 +88,7 @@ public final class UdpSocket implements Source, Channel {
      * @throws IOException if the OS reports an error
      */
     public InetSocketAddress peekFrom(ByteBuffer dst) throws IOException {
-        return from(socket.receiveDatagram(dst, Socket.MSG_PEEK, sender));
+        return from(socket.receiveDatagram(dst, true, true));
     }
 
     private InetSocketAddress from(int length) {
@@ -98,7 +96,7 @@ public final class UdpSocket implements Source, Channel {
             return null;
         }
         lastDatagramLength = length;
-        return SockAddr.decodeInet(sender);
+        return (InetSocketAddress) socket.lastSender();
     }
 
     /**
@@ -108,7 +106,7 @@ public final class UdpSocket implements Source, Channel {
      * @throws IOException if the OS reports an error
      */
     public void connect(InetSocketAddress peer) throws IOException {
-        socket.connect(SockAddr.encode(peer));
+        socket.connect(Objects.requireNonNull(peer, "address"));
     }
 
     /**
@@ -133,7 +131,7 @@ public final class UdpSocket implements Source, Channel {
      * @throws IOException              if the OS reports an error, e.g. PortUnreachableException
      */
     public int receive(ByteBuffer dst) throws IOException {
-        return placed(dst, 0);
+        return placed(dst, false);
     }
 
     /**
@@ -143,12 +141,12 @@ public final class UdpSocket implements Source, Channel {
      * @throws IOException if the OS reports an error
      */
     public int peek(ByteBuffer dst) throws IOException {
-        return placed(dst, Socket.MSG_PEEK);
+        return placed(dst, true);
     }
 
-    private int placed(ByteBuffer dst, int flags) throws IOException {
+    private int placed(ByteBuffer dst, boolean peek) throws IOException {
         int before = dst == null ? 0 : dst.position();
-        int length = socket.receiveDatagram(dst, flags, null);
+        int length = socket.receiveDatagram(dst, peek, false);
         if (length < 0) {
             return -1;
         }
@@ -185,12 +183,12 @@ public final class UdpSocket implements Source, Channel {
 
     /** Sets SO_BROADCAST: whether datagrams may go to a broadcast address. */
     public void setBroadcast(boolean on) throws IOException {
-        socket.setIntOption(Socket.SOL_SOCKET, UdpOptions.SO_BROADCAST, on ? 1 : 0);
+        socket.setIntOption(NamedOption.BROADCAST, on ? 1 : 0);
     }
 
     /** @return SO_BROADCAST */
     public boolean broadcast() throws IOException {
-        return socket.getIntOption(Socket.SOL_SOCKET, UdpOptions.SO_BROADCAST) != 0;
+        return socket.intOption(NamedOption.BROADCAST) != 0;
     }
 
     /**
@@ -210,12 +208,12 @@ public final class UdpSocket implements Source, Channel {
 
     /** Sets IP_MULTICAST_LOOP: whether IPv4 multicast sent here loops back to this host. */
     public void setMulticastLoopV4(boolean on) throws IOException {
-        socket.setIntOption(UdpOptions.IPPROTO_IP, UdpOptions.IP_MULTICAST_LOOP, on ? 1 : 0);
+        socket.setIntOption(NamedOption.MULTICAST_LOOP_V4, on ? 1 : 0);
     }
 
     /** @return IP_MULTICAST_LOOP */
     public boolean multicastLoopV4() throws IOException {
-        return socket.getIntOption(UdpOptions.IPPROTO_IP, UdpOptions.IP_MULTICAST_LOOP) != 0;
+        return socket.intOption(NamedOption.MULTICAST_LOOP_V4) != 0;
     }
 
     /**
@@ -228,22 +226,22 @@ public final class UdpSocket implements Source, Channel {
         if (ttl < 0) {
             throw new IllegalArgumentException("negative multicast ttl: " + ttl);
         }
-        socket.setIntOption(UdpOptions.IPPROTO_IP, UdpOptions.IP_MULTICAST_TTL, ttl);
+        socket.setIntOption(NamedOption.MULTICAST_TTL_V4, ttl);
     }
 
     /** @return IP_MULTICAST_TTL */
     public int multicastTtlV4() throws IOException {
-        return socket.getIntOption(UdpOptions.IPPROTO_IP, UdpOptions.IP_MULTICAST_TTL);
+        return socket.intOption(NamedOption.MULTICAST_TTL_V4);
     }
 
     /** Sets IPV6_MULTICAST_LOOP: whether IPv6 multicast sent here loops back to this host. */
     public void setMulticastLoopV6(boolean on) throws IOException {
-        socket.setIntOption(UdpOptions.IPPROTO_IPV6, UdpOptions.IPV6_MULTICAST_LOOP, on ? 1 : 0);
+        socket.setIntOption(NamedOption.MULTICAST_LOOP_V6, on ? 1 : 0);
     }
 
     /** @return IPV6_MULTICAST_LOOP */
     public boolean multicastLoopV6() throws IOException {
-        return socket.getIntOption(UdpOptions.IPPROTO_IPV6, UdpOptions.IPV6_MULTICAST_LOOP) != 0;
+        return socket.intOption(NamedOption.MULTICAST_LOOP_V6) != 0;
     }
 
     /**
@@ -254,14 +252,12 @@ public final class UdpSocket implements Source, Channel {
      * @throws IOException if the OS refuses (e.g. group is not a multicast address)
      */
     public void joinMulticastV4(Inet4Address group, Inet4Address iface) throws IOException {
-        socket.membershipV4(true, Objects.requireNonNull(group, "group").getAddress(),
-                Objects.requireNonNull(iface, "iface").getAddress());
+        socket.membershipV4(true, Objects.requireNonNull(group, "group"), Objects.requireNonNull(iface, "iface"));
     }
 
     /** Leaves an IPv4 multicast group (IP_DROP_MEMBERSHIP); arguments as in {@link #joinMulticastV4}. */
     public void leaveMulticastV4(Inet4Address group, Inet4Address iface) throws IOException {
-        socket.membershipV4(false, Objects.requireNonNull(group, "group").getAddress(),
-                Objects.requireNonNull(iface, "iface").getAddress());
+        socket.membershipV4(false, Objects.requireNonNull(group, "group"), Objects.requireNonNull(iface, "iface"));
     }
 
     /**
@@ -273,12 +269,12 @@ public final class UdpSocket implements Source, Channel {
      * @throws IOException              if the OS refuses
      */
     public void joinMulticastV6(Inet6Address group, int ifaceIndex) throws IOException {
-        socket.membershipV6(true, Objects.requireNonNull(group, "group").getAddress(), checkIndex(ifaceIndex));
+        socket.membershipV6(true, Objects.requireNonNull(group, "group"), checkIndex(ifaceIndex));
     }
 
     /** Leaves an IPv6 multicast group (IPV6_LEAVE_GROUP); arguments as in {@link #joinMulticastV6}. */
     public void leaveMulticastV6(Inet6Address group, int ifaceIndex) throws IOException {
-        socket.membershipV6(false, Objects.requireNonNull(group, "group").getAddress(), checkIndex(ifaceIndex));
+        socket.membershipV6(false, Objects.requireNonNull(group, "group"), checkIndex(ifaceIndex));
     }
 
     private static int checkIndex(int ifaceIndex) {
@@ -293,7 +289,7 @@ public final class UdpSocket implements Source, Channel {
      * @throws IOException if the OS reports an error (an IPv4 socket has no such option)
      */
     public boolean onlyV6() throws IOException {
-        return socket.getIntOption(UdpOptions.IPPROTO_IPV6, UdpOptions.IPV6_V6ONLY) != 0;
+        return socket.intOption(NamedOption.ONLY_V6) != 0;
     }
 
     /**
@@ -302,7 +298,7 @@ public final class UdpSocket implements Source, Channel {
      * @throws IOException if the OS reports an error
      */
     public IOException takeError() throws IOException {
-        return socket.takeDatagramError();
+        return socket.takeError();
     }
 
     /**
@@ -343,7 +339,10 @@ public final class UdpSocket implements Source, Channel {
         socket.source().deregister(registry);
     }
 
-    /** @return the descriptor (still owned by this socket), or -1 once closed */
+    /**
+     * @return the descriptor (still owned by this socket), or -1 once closed
+     * @throws UnsupportedOperationException where sockets are not descriptors (Windows)
+     */
     public int fd() {
         return socket.fd();
     }
@@ -361,6 +360,6 @@ public final class UdpSocket implements Source, Channel {
 
     @Override
     public String toString() {
-        return "UdpSocket{fd=" + fd() + "}";
+        return "UdpSocket{" + socket + "}";
     }
 }

@@ -4,9 +4,8 @@ import io.mio4j.Interest;
 import io.mio4j.Registry;
 import io.mio4j.Source;
 import io.mio4j.Token;
-import io.mio4j.internal.unix.SockAddr;
-import io.mio4j.internal.unix.Socket;
-import io.mio4j.internal.unix.SocketOptions;
+import io.mio4j.internal.NetSocket;
+import io.mio4j.internal.SocketKind;
 
 import java.io.IOException;
 import java.net.SocketOption;
@@ -23,15 +22,14 @@ import java.util.Objects;
  * than the destination buffer's room is truncated to it and the rest is discarded;
  * compare the bytes placed with {@link #lastDatagramLength()}, the datagram's full
  * length, to tell. Heap buffers pass through a per-thread scratch buffer, so at most
- * 256 KiB of a datagram reach one.
+ * 256 KiB of a datagram reach one. Unix only: UnsupportedOperationException elsewhere.
  */
 public final class UnixDatagram implements Source, Channel {
-    private final Socket socket;
-    private final byte[] sender = new byte[SockAddr.MAX];   // reused: receiving allocates only the result
+    private final NetSocket socket;
     private int lastDatagramLength = -1;
 
-    private UnixDatagram(int fd) {
-        this.socket = Socket.adopt(fd, this, SocketOptions.Kind.UNIX_DATAGRAM);
+    private UnixDatagram(NetSocket socket) {
+        this.socket = socket.ownedBy(this);
     }
 
     /**
@@ -41,10 +39,10 @@ public final class UnixDatagram implements Source, Channel {
      * @throws IOException              if the OS refuses, e.g. BindException when the path exists
      */
     public static UnixDatagram bind(Path path) throws IOException {
-        byte[] encoded = SockAddr.encodeUnix(path);
+        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(Objects.requireNonNull(path, "path"));
         UnixDatagram datagram = unbound();
         try {
-            datagram.socket.bind(encoded);
+            datagram.socket.bind(address);
             return datagram;
         } catch (IOException | RuntimeException e) {
             datagram.close();
@@ -59,7 +57,7 @@ public final class UnixDatagram implements Source, Channel {
      * @throws IOException if the OS reports an error
      */
     public static UnixDatagram unbound() throws IOException {
-        return new UnixDatagram(Socket.open(Socket.AF_UNIX, Socket.SOCK_DGRAM));
+        return new UnixDatagram(NetSocket.open(SocketKind.UNIX_DATAGRAM, false));
     }
 
     /**
@@ -68,8 +66,8 @@ public final class UnixDatagram implements Source, Channel {
      * @throws IOException if the OS reports an error
      */
     public static UnixDatagram[] pair() throws IOException {
-        int[] fds = Socket.pair(Socket.AF_UNIX, Socket.SOCK_DGRAM);
-        return new UnixDatagram[] {new UnixDatagram(fds[0]), new UnixDatagram(fds[1])};
+        NetSocket[] ends = NetSocket.pair(SocketKind.UNIX_DATAGRAM);
+        return new UnixDatagram[] {new UnixDatagram(ends[0]), new UnixDatagram(ends[1])};
     }
 
     /**
@@ -79,7 +77,7 @@ public final class UnixDatagram implements Source, Channel {
      * @throws IOException              if the OS refuses (no socket at that path)
      */
     public void connect(Path path) throws IOException {
-        socket.connect(SockAddr.encodeUnix(path));
+        socket.connect(UnixDomainSocketAddress.of(Objects.requireNonNull(path, "path")));
     }
 
     /**
@@ -92,7 +90,7 @@ public final class UnixDatagram implements Source, Channel {
      */
     public int sendTo(ByteBuffer src, Path target) throws IOException {
         Objects.requireNonNull(src, "src");
-        return socket.sendDatagram(src, SockAddr.encodeUnix(target));
+        return socket.sendDatagram(src, UnixDomainSocketAddress.of(Objects.requireNonNull(target, "path")));
     }
 
     /**
@@ -104,12 +102,12 @@ public final class UnixDatagram implements Source, Channel {
      * @throws IOException              if the OS reports an error
      */
     public UnixDomainSocketAddress receiveFrom(ByteBuffer dst) throws IOException {
-        int length = socket.receiveDatagram(dst, 0, sender);
+        int length = socket.receiveDatagram(dst, false, true);
         if (length < 0) {
             return null;
         }
         lastDatagramLength = length;
-        return SockAddr.decodeUnix(sender);
+        return (UnixDomainSocketAddress) socket.lastSender();
     }
 
     /**
@@ -133,7 +131,7 @@ public final class UnixDatagram implements Source, Channel {
      */
     public int receive(ByteBuffer dst) throws IOException {
         int before = dst == null ? 0 : dst.position();
-        int length = socket.receiveDatagram(dst, 0, null);
+        int length = socket.receiveDatagram(dst, false, false);
         if (length < 0) {
             return -1;
         }
@@ -157,7 +155,7 @@ public final class UnixDatagram implements Source, Channel {
      * @throws IOException if the OS reports an error
      */
     public void shutdownInput() throws IOException {
-        socket.shutdown(Socket.SHUT_RD);
+        socket.shutdownInput();
     }
 
     /**
@@ -166,7 +164,7 @@ public final class UnixDatagram implements Source, Channel {
      * @throws IOException if the OS reports an error
      */
     public void shutdownOutput() throws IOException {
-        socket.shutdown(Socket.SHUT_WR);
+        socket.shutdownOutput();
     }
 
     /**
@@ -174,7 +172,7 @@ public final class UnixDatagram implements Source, Channel {
      * @throws IOException if the OS reports an error
      */
     public UnixDomainSocketAddress localAddress() throws IOException {
-        return SockAddr.asUnix(socket.localAddress());
+        return (UnixDomainSocketAddress) socket.localAddress();
     }
 
     /**
@@ -182,8 +180,7 @@ public final class UnixDatagram implements Source, Channel {
      * @throws IOException if the OS reports an error
      */
     public UnixDomainSocketAddress peerAddress() throws IOException {
-        java.net.SocketAddress peer = socket.peerAddress();
-        return peer == null ? null : SockAddr.asUnix(peer);
+        return (UnixDomainSocketAddress) socket.peerAddress();
     }
 
     /**
@@ -247,6 +244,6 @@ public final class UnixDatagram implements Source, Channel {
 
     @Override
     public String toString() {
-        return "UnixDatagram{fd=" + fd() + "}";
+        return "UnixDatagram{" + socket + "}";
     }
 }

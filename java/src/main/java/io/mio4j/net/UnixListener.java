@@ -4,24 +4,24 @@ import io.mio4j.Interest;
 import io.mio4j.Registry;
 import io.mio4j.Source;
 import io.mio4j.Token;
-import io.mio4j.internal.unix.SockAddr;
-import io.mio4j.internal.unix.Socket;
-import io.mio4j.internal.unix.SocketOptions;
+import io.mio4j.internal.NetSocket;
+import io.mio4j.internal.SocketKind;
 
 import java.io.IOException;
 import java.net.SocketOption;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channel;
 import java.nio.file.Path;
+import java.util.Objects;
 
-/** A non-blocking Unix domain stream listener. */
+/** A non-blocking Unix domain stream listener (Unix only: UnsupportedOperationException elsewhere). */
 public final class UnixListener implements Source, Channel {
     private static final int BACKLOG = 1024;   // as mio
 
-    private final Socket socket;
+    private final NetSocket socket;
 
-    private UnixListener(int fd) {
-        this.socket = Socket.adopt(fd, this, SocketOptions.Kind.UNIX_LISTENER);
+    private UnixListener(NetSocket socket) {
+        this.socket = socket.ownedBy(this);
     }
 
     /**
@@ -30,14 +30,15 @@ public final class UnixListener implements Source, Channel {
      *
      * @param path the socket file's path
      * @return the listener
-     * @throws IllegalArgumentException if the path is empty or longer than the OS allows
-     * @throws IOException              if the OS refuses, e.g. BindException when the path exists
+     * @throws IllegalArgumentException      if the path is empty or longer than the OS allows
+     * @throws IOException                   if the OS refuses, e.g. BindException when the path exists
+     * @throws UnsupportedOperationException where the OS has no Unix domain sockets
      */
     public static UnixListener bind(Path path) throws IOException {
-        byte[] encoded = SockAddr.encodeUnix(path);
-        UnixListener listener = new UnixListener(Socket.open(Socket.AF_UNIX, Socket.SOCK_STREAM));
+        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(Objects.requireNonNull(path, "path"));
+        UnixListener listener = new UnixListener(NetSocket.open(SocketKind.UNIX_LISTENER, false));
         try {
-            listener.socket.bind(encoded);
+            listener.socket.bind(address);
             listener.socket.listen(BACKLOG);
             return listener;
         } catch (IOException | RuntimeException e) {
@@ -53,9 +54,8 @@ public final class UnixListener implements Source, Channel {
      * @throws IOException if the OS reports an error
      */
     public UnixStream accept() throws IOException {
-        byte[] peer = new byte[SockAddr.MAX];
-        int fd = socket.accept(peer);
-        return fd < 0 ? null : UnixStream.adopt(fd);
+        NetSocket accepted = socket.accept();
+        return accepted == null ? null : UnixStream.adopt(accepted);
     }
 
     /**
@@ -63,7 +63,7 @@ public final class UnixListener implements Source, Channel {
      * @throws IOException if the OS reports an error
      */
     public UnixDomainSocketAddress localAddress() throws IOException {
-        return SockAddr.asUnix(socket.localAddress());
+        return (UnixDomainSocketAddress) socket.localAddress();
     }
 
     /**
@@ -127,6 +127,6 @@ public final class UnixListener implements Source, Channel {
 
     @Override
     public String toString() {
-        return "UnixListener{fd=" + fd() + "}";
+        return "UnixListener{" + socket + "}";
     }
 }

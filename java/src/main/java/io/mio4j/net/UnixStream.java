@@ -4,11 +4,11 @@ import io.mio4j.Interest;
 import io.mio4j.Registry;
 import io.mio4j.Source;
 import io.mio4j.Token;
-import io.mio4j.internal.unix.SockAddr;
-import io.mio4j.internal.unix.Socket;
-import io.mio4j.internal.unix.SocketOptions;
+import io.mio4j.internal.NetSocket;
+import io.mio4j.internal.SocketKind;
 
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.net.SocketOption;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -16,17 +16,21 @@ import java.nio.channels.ByteChannel;
 import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.ScatteringByteChannel;
 import java.nio.file.Path;
+import java.util.Objects;
 
-/** A non-blocking Unix domain stream connection. */
+/** A non-blocking Unix domain stream connection (Unix only: UnsupportedOperationException elsewhere). */
 public final class UnixStream implements Source, ByteChannel, ScatteringByteChannel, GatheringByteChannel {
-    private final Socket socket;
+    private static final UnixDomainSocketAddress UNNAMED = UnixDomainSocketAddress.of("");
 
-    private UnixStream(int fd) {
-        this.socket = Socket.adopt(fd, this, SocketOptions.Kind.UNIX_STREAM);
+    private final NetSocket socket;
+
+    private UnixStream(NetSocket socket) {
+        this.socket = socket.ownedBy(this);
     }
 
-    static UnixStream adopt(int fd) {
-        return new UnixStream(fd);
+    /** Wraps an accepted connection. */
+    static UnixStream adopt(NetSocket socket) {
+        return new UnixStream(socket);
     }
 
     /**
@@ -38,12 +42,13 @@ public final class UnixStream implements Source, ByteChannel, ScatteringByteChan
      * @throws IllegalArgumentException if the path is empty or longer than the OS allows
      * @throws IOException              if the OS refuses, e.g. ConnectException when no
      *                                  one listens there, or no such file
+     * @throws UnsupportedOperationException where the OS has no Unix domain sockets
      */
     public static UnixStream connect(Path path) throws IOException {
-        byte[] encoded = SockAddr.encodeUnix(path);
-        UnixStream stream = new UnixStream(Socket.open(Socket.AF_UNIX, Socket.SOCK_STREAM));
+        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(Objects.requireNonNull(path, "path"));
+        UnixStream stream = new UnixStream(NetSocket.open(SocketKind.UNIX_STREAM, false));
         try {
-            stream.socket.connect(encoded);
+            stream.socket.connect(address);
             return stream;
         } catch (IOException | RuntimeException e) {
             stream.close();
@@ -58,8 +63,8 @@ public final class UnixStream implements Source, ByteChannel, ScatteringByteChan
      * @throws IOException if the OS reports an error
      */
     public static UnixStream[] pair() throws IOException {
-        int[] fds = Socket.pair(Socket.AF_UNIX, Socket.SOCK_STREAM);
-        return new UnixStream[] {new UnixStream(fds[0]), new UnixStream(fds[1])};
+        NetSocket[] ends = NetSocket.pair(SocketKind.UNIX_STREAM);
+        return new UnixStream[] {new UnixStream(ends[0]), new UnixStream(ends[1])};
     }
 
     /**
@@ -70,7 +75,7 @@ public final class UnixStream implements Source, ByteChannel, ScatteringByteChan
      */
     @Override
     public int read(ByteBuffer dst) throws IOException {
-        return socket.read(dst, 0);
+        return socket.read(dst);
     }
 
     /**
@@ -124,7 +129,7 @@ public final class UnixStream implements Source, ByteChannel, ScatteringByteChan
      * @throws IOException if the OS reports an error
      */
     public void shutdownInput() throws IOException {
-        socket.shutdown(Socket.SHUT_RD);
+        socket.shutdownInput();
     }
 
     /**
@@ -134,7 +139,7 @@ public final class UnixStream implements Source, ByteChannel, ScatteringByteChan
      * @throws IOException if the OS reports an error
      */
     public void shutdownOutput() throws IOException {
-        socket.shutdown(Socket.SHUT_WR);
+        socket.shutdownOutput();
     }
 
     /**
@@ -142,7 +147,7 @@ public final class UnixStream implements Source, ByteChannel, ScatteringByteChan
      * @throws IOException if the OS reports an error
      */
     public UnixDomainSocketAddress localAddress() throws IOException {
-        return SockAddr.asUnix(socket.localAddress());
+        return (UnixDomainSocketAddress) socket.localAddress();
     }
 
     /**
@@ -150,7 +155,8 @@ public final class UnixStream implements Source, ByteChannel, ScatteringByteChan
      * @throws IOException if the OS reports an error
      */
     public UnixDomainSocketAddress peerAddress() throws IOException {
-        return SockAddr.asUnix(socket.peerAddress());
+        SocketAddress peer = socket.peerAddress();
+        return peer == null ? UNNAMED : (UnixDomainSocketAddress) peer;
     }
 
     /**
@@ -215,6 +221,6 @@ public final class UnixStream implements Source, ByteChannel, ScatteringByteChan
 
     @Override
     public String toString() {
-        return "UnixStream{fd=" + fd() + "}";
+        return "UnixStream{" + socket + "}";
     }
 }

@@ -4,6 +4,7 @@ import io.mio4j.Interest;
 import io.mio4j.Registry;
 import io.mio4j.Source;
 import io.mio4j.Token;
+import io.mio4j.internal.Backend;
 import io.mio4j.internal.unix.PipeEnd;
 
 import java.io.IOException;
@@ -29,9 +30,11 @@ public final class Pipe {
      * Creates a pipe (pipe2 with O_NONBLOCK | O_CLOEXEC).
      *
      * @return the pipe
-     * @throws IOException if the OS reports an error (e.g. too many open files)
+     * @throws IOException                   if the OS reports an error (e.g. too many open files)
+     * @throws UnsupportedOperationException where the OS has no Unix pipes (Windows)
      */
     public static Pipe open() throws IOException {
+        Backend.current().requireUnix("Pipe");
         int[] fds = PipeEnd.open();
         return new Pipe(new Sender(fds[1]), new Receiver(fds[0]));
     }

@@ -5,6 +5,7 @@ import io.mio4j.Registry;
 import io.mio4j.Source;
 import io.mio4j.Token;
 import io.mio4j.internal.Access;
+import io.mio4j.internal.Backend;
 
 import java.io.IOException;
 import java.util.Objects;
@@ -25,12 +26,14 @@ public final class SourceFd implements Source {
     /**
      * @param fd the descriptor, not negative
      * @return a source for it
-     * @throws IllegalArgumentException if fd is negative
+     * @throws IllegalArgumentException      if fd is negative
+     * @throws UnsupportedOperationException where the OS has no descriptors to poll (Windows)
      */
     public static SourceFd of(int fd) {
         if (fd < 0) {
             throw new IllegalArgumentException("negative descriptor: " + fd);
         }
+        Backend.current().requireUnix("SourceFd");
         return new SourceFd(fd);
     }
 

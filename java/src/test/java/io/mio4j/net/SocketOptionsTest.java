@@ -1,6 +1,7 @@
 package io.mio4j.net;
 
 import io.mio4j.Expect;
+import io.mio4j.internal.SocketKind;
 import io.mio4j.internal.unix.SocketOptions;
 import jdk.net.ExtendedSocketOptions;
 import org.junit.jupiter.api.Test;
@@ -88,16 +89,16 @@ class SocketOptionsTest {
 
     @Test
     void tableListsWhatEachKindSupports() {
-        Set<SocketOption<?>> stream = SocketOptions.supported(SocketOptions.Kind.TCP_STREAM);
+        Set<SocketOption<?>> stream = SocketOptions.supported(SocketKind.TCP_STREAM);
         assertTrue(stream.contains(StandardSocketOptions.TCP_NODELAY));
         assertTrue(stream.contains(ExtendedSocketOptions.TCP_KEEPIDLE));
         assertFalse(stream.contains(StandardSocketOptions.SO_BROADCAST));
-        Set<SocketOption<?>> udp = SocketOptions.supported(SocketOptions.Kind.UDP);
+        Set<SocketOption<?>> udp = SocketOptions.supported(SocketKind.UDP);
         assertTrue(udp.containsAll(Set.of(StandardSocketOptions.SO_BROADCAST, StandardSocketOptions.IP_MULTICAST_IF,
                 StandardSocketOptions.IP_MULTICAST_TTL, StandardSocketOptions.IP_MULTICAST_LOOP,
                 StandardSocketOptions.IP_TOS)));
         assertFalse(udp.contains(StandardSocketOptions.TCP_NODELAY));
-        Set<SocketOption<?>> unix = SocketOptions.supported(SocketOptions.Kind.UNIX_STREAM);
+        Set<SocketOption<?>> unix = SocketOptions.supported(SocketKind.UNIX_STREAM);
         assertEquals(Set.of(StandardSocketOptions.SO_SNDBUF, StandardSocketOptions.SO_RCVBUF,
                 StandardSocketOptions.SO_LINGER), unix);
     }

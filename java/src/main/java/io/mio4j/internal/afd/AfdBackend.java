@@ -2,7 +2,9 @@ package io.mio4j.internal.afd;
 
 import io.mio4j.internal.Backend;
 import io.mio4j.internal.NativeLoader;
+import io.mio4j.internal.NetSocket;
 import io.mio4j.internal.Selector;
+import io.mio4j.internal.SocketKind;
 
 import java.io.IOException;
 
@@ -16,6 +18,34 @@ public final class AfdBackend extends Backend {
     @Override
     public Selector openSelector() throws IOException {
         return AfdSelector.open();
+    }
+
+    @Override
+    public NetSocket openSocket(SocketKind kind, boolean ipv6) throws IOException {
+        if (kind.isUnix()) {
+            requireUnix(typeName(kind));
+        }
+        return WinSocket.open(kind, ipv6);
+    }
+
+    @Override
+    public NetSocket[] openSocketPair(SocketKind kind) throws IOException {
+        requireUnix(typeName(kind) + ".pair()");
+        throw new AssertionError("requireUnix returned on Windows");
+    }
+
+    /** The public class of a Unix socket kind, for messages: UNIX_STREAM is "UnixStream". */
+    private static String typeName(SocketKind kind) {
+        switch (kind) {
+            case UNIX_STREAM:
+                return "UnixStream";
+            case UNIX_LISTENER:
+                return "UnixListener";
+            case UNIX_DATAGRAM:
+                return "UnixDatagram";
+            default:
+                return kind.label() + " socket";
+        }
     }
 
     @Override

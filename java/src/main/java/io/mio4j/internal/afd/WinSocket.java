@@ -4,7 +4,10 @@ import io.mio4j.internal.Errno;
 import io.mio4j.internal.FdHandle;
 import io.mio4j.internal.IoSource;
 import io.mio4j.internal.NativeConstant;
+import io.mio4j.internal.NetSocket;
 import io.mio4j.internal.ScratchBuffers;
+import io.mio4j.internal.SocketKind;
+import io.mio4j.internal.SocketOptionTable;
 import io.mio4j.internal.unix.SockAddr;
 
 import java.io.IOException;
@@ -13,6 +16,7 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.util.Objects;
 
 /**
@@ -22,60 +26,52 @@ import java.util.Objects;
  * {@code source.wouldBlock()}, which re-arms the AFD poll (edge-triggered emulation).
  * Errors are negated Winsock codes that {@link Errno} maps to the same exceptions as
  * on Unix (its constants name Winsock codes here). The SOCKET is owned by an FdHandle
- * (a long handle), so close() from any thread is safe.
+ * (a long handle), so close() from any thread is safe. Options go through
+ * {@link WinSocketOptions}' table of our OPT_* numbers (the C side knows their levels).
  */
-public final class WinSocket {
-    public static final int AF_INET = constant("FAMILY_V4");
-    public static final int AF_INET6 = constant("FAMILY_V6");
-    public static final int SOCK_STREAM = constant("STREAM");
-    public static final int SOCK_DGRAM = constant("DATAGRAM");
-    public static final int SHUT_RD = constant("SHUT_READ");
-    public static final int SHUT_WR = constant("SHUT_WRITE");
-    public static final int MSG_PEEK = constant("PEEK");
+public final class WinSocket extends NetSocket {
+    private static final int AF_INET = constant("FAMILY_V4");
+    private static final int AF_INET6 = constant("FAMILY_V6");
+    private static final int SOCK_STREAM = constant("STREAM");
+    private static final int SOCK_DGRAM = constant("DATAGRAM");
+    private static final int SHUT_RD = constant("SHUT_READ");
+    private static final int SHUT_WR = constant("SHUT_WRITE");
+    private static final int MSG_PEEK = constant("PEEK");
     /**
      * Option "levels" exist for the shared shape of getIntOption/setIntOption only:
      * Windows option numbers (OPT_*) are ours and each names its own level.
      */
-    public static final int SOL_SOCKET = 0;
-    public static final int SO_ERROR = constant("OPT_ERROR");
-    public static final int SO_REUSEADDR = constant("OPT_REUSEADDR");
-    public static final int OPT_EXCLUSIVEADDRUSE = constant("OPT_EXCLUSIVEADDRUSE");
-    public static final int OPT_KEEPALIVE = constant("OPT_KEEPALIVE");
-    public static final int OPT_RCVBUF = constant("OPT_RCVBUF");
-    public static final int OPT_SNDBUF = constant("OPT_SNDBUF");
-    public static final int OPT_BROADCAST = constant("OPT_BROADCAST");
-    public static final int OPT_LINGER = constant("OPT_LINGER");
-    public static final int OPT_TCP_NODELAY = constant("OPT_TCP_NODELAY");
-    public static final int OPT_TCP_KEEPIDLE = constant("OPT_TCP_KEEPIDLE");
-    public static final int OPT_TCP_KEEPINTVL = constant("OPT_TCP_KEEPINTVL");
-    public static final int OPT_TCP_KEEPCNT = constant("OPT_TCP_KEEPCNT");
-    public static final int OPT_IP_TTL = constant("OPT_IP_TTL");
-    public static final int OPT_IPV6_UNICAST_HOPS = constant("OPT_IPV6_UNICAST_HOPS");
-    public static final int OPT_IP_MULTICAST_TTL = constant("OPT_IP_MULTICAST_TTL");
-    public static final int OPT_IP_MULTICAST_LOOP = constant("OPT_IP_MULTICAST_LOOP");
-    public static final int OPT_IPV6_MULTICAST_LOOP = constant("OPT_IPV6_MULTICAST_LOOP");
-    public static final int OPT_IPV6_V6ONLY = constant("OPT_IPV6_V6ONLY");
-
-    /** What a read-like call returns when nothing is ready. */
-    public static final int WOULD_BLOCK = Integer.MIN_VALUE;
+    private static final int SOL_SOCKET = WinSocketOptions.LEVEL;
+    private static final int SO_ERROR = constant("OPT_ERROR");
+    private static final int OPT_LINGER = constant("OPT_LINGER");
+    private static final int OPT_IP_TTL = constant("OPT_IP_TTL");
+    private static final int OPT_IPV6_UNICAST_HOPS = constant("OPT_IPV6_UNICAST_HOPS");
 
     private static final int IOV_MAX = constant("IOV_MAX");
     private static final int ADDRESS_SIZE = constant("ADDRESS_SIZE");
 
     private final IoSource source;
+    private final boolean ipv6;            // known from birth: Winsock has no cheap "family of"
+    private volatile boolean handedOver;   // the SOCKET now belongs to another WinSocket
+    private byte[] sender;                 // the last sender kept by receiveDatagram; made on first use
 
-    private WinSocket(IoSource source) {
-        this.source = source;
+    private WinSocket(long handle, SocketKind kind, boolean ipv6) {
+        super(kind);
+        this.source = new IoSource(FdHandle.ofHandle(handle, h -> handedOver ? 0 : WinSocketNative.close(h)));
+        this.ipv6 = ipv6;
     }
 
-    /** Wraps a SOCKET we own; {@code owner} is the public object the Cleaner watches. */
-    public static WinSocket adopt(long handle, Object owner) {
-        FdHandle owned = FdHandle.ofHandle(handle, WinSocketNative::close).cleanWith(owner);
-        return new WinSocket(new IoSource(owned));
+    /** A new non-blocking, non-inheritable, overlapped TCP or UDP socket (Backend.openSocket on Windows). */
+    public static WinSocket open(SocketKind kind, boolean ipv6) throws IOException {
+        if (kind.isUnix()) {
+            throw new UnsupportedOperationException(kind.label() + " sockets are Unix-only");
+        }
+        int type = kind == SocketKind.UDP ? SOCK_DGRAM : SOCK_STREAM;
+        return new WinSocket(open(ipv6 ? AF_INET6 : AF_INET, type), kind, ipv6);
     }
 
     /** A new non-blocking, non-inheritable, overlapped socket. */
-    public static long open(int family, int type) throws IOException {
+    private static long open(int family, int type) throws IOException {
         long s = WinSocketNative.socket(family, type);
         if (s < 0) {
             throw Errno.exception("socket", s);
@@ -83,16 +79,32 @@ public final class WinSocket {
         return s;
     }
 
-    public static int family(InetSocketAddress address) {
-        Objects.requireNonNull(address, "address");
-        return address.getAddress() instanceof Inet6Address ? AF_INET6 : AF_INET;
+    @Override
+    public WinSocket ownedBy(Object owner) {
+        source.handle().cleanWith(owner);
+        return this;
     }
 
+    /**
+     * Gives the SOCKET to a new WinSocket (TcpSocket's connect/listen): this one is closed
+     * afterwards, but the SOCKET stays open in the one returned.
+     */
+    @Override
+    public WinSocket handOver(SocketKind newKind) throws ClosedChannelException {
+        long s = source.handle().acquireHandle();
+        handedOver = true;
+        source.handle().release();
+        source.close();
+        return new WinSocket(s, newKind, ipv6);
+    }
+
+    @Override
     public IoSource source() {
         return source;
     }
 
     /** Windows sockets are not descriptors. */
+    @Override
     public int fd() {
         throw new UnsupportedOperationException("fd() is Unix-only: a Windows socket is a SOCKET"
                 + " handle, not a file descriptor");
@@ -103,15 +115,35 @@ public final class WinSocket {
         return source.handle().handleOrMinusOne();
     }
 
+    @Override
     public boolean isOpen() {
         return source.handle().isOpen();
     }
 
+    @Override
     public void close() {
         source.close();
     }
 
-    public void bind(byte[] address) throws IOException {
+    @Override
+    public String toString() {
+        return "socket=" + handle();
+    }
+
+    /** Our layout of an InetSocketAddress (the natives share the Unix natives' layout). */
+    private static byte[] encode(SocketAddress address) {
+        if (!(Objects.requireNonNull(address, "address") instanceof InetSocketAddress)) {
+            throw new UnsupportedOperationException(address.getClass().getSimpleName() + " is Unix-only");
+        }
+        return SockAddr.encode((InetSocketAddress) address);
+    }
+
+    @Override
+    public void bind(SocketAddress address) throws IOException {
+        bind(encode(address));
+    }
+
+    private void bind(byte[] address) throws IOException {
         long s = source.handle().acquireHandle();
         try {
             Errno.check("bind", WinSocketNative.bind(s, address));
@@ -120,6 +152,7 @@ public final class WinSocket {
         }
     }
 
+    @Override
     public void listen(int backlog) throws IOException {
         long s = source.handle().acquireHandle();
         try {
@@ -129,8 +162,21 @@ public final class WinSocket {
         }
     }
 
+    /**
+     * Nothing: on Windows SO_REUSEADDR lets another socket bind the same port while this
+     * one listens ("socket hijacking"), so a listener, as in mio, goes without it.
+     */
+    @Override
+    public void reuseAddressForListening() {
+    }
+
+    @Override
+    public boolean connect(SocketAddress address) throws IOException {
+        return connect(encode(address));
+    }
+
     /** Starts a connect: true when it completed at once, false while in progress. */
-    public boolean connect(byte[] address) throws IOException {
+    private boolean connect(byte[] address) throws IOException {
         long s = source.handle().acquireHandle();
         try {
             return Errno.check("connect", WinSocketNative.connect(s, address)) == 0;
@@ -139,11 +185,18 @@ public final class WinSocket {
         }
     }
 
+    @Override
+    public WinSocket accept() throws IOException {
+        SocketKind accepted = kind.accepted();
+        long s = accept(null);
+        return s < 0 ? null : new WinSocket(s, accepted, ipv6);
+    }
+
     /**
      * The accepted SOCKET, or -1 when none is pending; the peer goes to address (at
      * least {@link #addressBuffer()}'s size, or null).
      */
-    public long accept(byte[] address) throws IOException {
+    private long accept(byte[] address) throws IOException {
         long s = source.handle().acquireHandle();
         try {
             long rc = WinSocketNative.accept(s, address);
@@ -161,10 +214,11 @@ public final class WinSocket {
     }
 
     /** An array for the natives to write an address into. */
-    public static byte[] addressBuffer() {
+    private static byte[] addressBuffer() {
         return new byte[Math.max(ADDRESS_SIZE, SockAddr.MAX)];
     }
 
+    @Override
     public SocketAddress localAddress() throws IOException {
         byte[] address = addressBuffer();
         long s = source.handle().acquireHandle();
@@ -177,6 +231,7 @@ public final class WinSocket {
     }
 
     /** The peer's address, or null while not connected. */
+    @Override
     public SocketAddress peerAddress() throws IOException {
         byte[] address = addressBuffer();
         long s = source.handle().acquireHandle();
@@ -192,7 +247,17 @@ public final class WinSocket {
         return SockAddr.decode(address);
     }
 
-    public void shutdown(int how) throws IOException {
+    @Override
+    public void shutdownInput() throws IOException {
+        shutdown(SHUT_RD);
+    }
+
+    @Override
+    public void shutdownOutput() throws IOException {
+        shutdown(SHUT_WR);
+    }
+
+    private void shutdown(int how) throws IOException {
         long s = source.handle().acquireHandle();
         try {
             Errno.check("shutdown", WinSocketNative.shutdown(s, how));
@@ -202,6 +267,7 @@ public final class WinSocket {
     }
 
     /** level is ignored (see {@link #SOL_SOCKET}); name is one of the OPT_* numbers. */
+    @Override
     public int getIntOption(int level, int name) throws IOException {
         int[] value = new int[1];
         long s = source.handle().acquireHandle();
@@ -214,6 +280,7 @@ public final class WinSocket {
     }
 
     /** level is ignored (see {@link #SOL_SOCKET}); name is one of the OPT_* numbers. */
+    @Override
     public void setIntOption(int level, int name, int value) throws IOException {
         long s = source.handle().acquireHandle();
         try {
@@ -223,17 +290,80 @@ public final class WinSocket {
         }
     }
 
-    /** The pending SO_ERROR as an exception (clearing it), or null. */
+    @Override
+    protected SocketOptionTable optionTable() {
+        return WinSocketOptions.table();
+    }
+
+    @Override
+    protected boolean isIpv6() {
+        return ipv6;
+    }
+
+    @Override
+    public int intOption(NamedOption option) throws IOException {
+        return getIntOption(SOL_SOCKET, WinSocketOptions.named(option));
+    }
+
+    @Override
+    public void setIntOption(NamedOption option, int value) throws IOException {
+        setIntOption(SOL_SOCKET, WinSocketOptions.named(option), value);
+    }
+
+    /** SO_LINGER in seconds, or -1 when off (the C side reads the struct linger). */
+    @Override
+    public int linger() throws IOException {
+        return getIntOption(SOL_SOCKET, OPT_LINGER);
+    }
+
+    /** Sets SO_LINGER: a negative number turns it off; at most 65535 (u_short). */
+    @Override
+    public void setLinger(int seconds) throws IOException {
+        setIntOption(SOL_SOCKET, OPT_LINGER, Math.min(seconds, 0xFFFF));
+    }
+
+    /** IP_TTL, or the unicast hop limit on an IPv6 socket. Negative: IllegalArgumentException. */
+    @Override
+    public void setTtl(int ttl) throws IOException {
+        if (ttl < 0) {
+            throw new IllegalArgumentException("negative ttl: " + ttl);
+        }
+        setIntOption(SOL_SOCKET, ipv6 ? OPT_IPV6_UNICAST_HOPS : OPT_IP_TTL, ttl);
+    }
+
+    @Override
+    public int ttl() throws IOException {
+        return getIntOption(SOL_SOCKET, ipv6 ? OPT_IPV6_UNICAST_HOPS : OPT_IP_TTL);
+    }
+
+    /**
+     * The pending SO_ERROR as an exception (clearing it), or null; for UDP a datagram
+     * exception.
+     */
+    @Override
     public IOException takeError() throws IOException {
         int error = getIntOption(SOL_SOCKET, SO_ERROR);
-        return error == 0 ? null : Errno.exception("SO_ERROR", -error);
+        if (error == 0) {
+            return null;
+        }
+        return kind == SocketKind.UDP ? Errno.datagramException("SO_ERROR", -error) : Errno.exception("SO_ERROR", -error);
+    }
+
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        return read(dst, 0);
+    }
+
+    @Override
+    public int peek(ByteBuffer dst) throws IOException {
+        return read(dst, MSG_PEEK);
     }
 
     /**
      * Stream read (recv with flags 0 or MSG_PEEK): bytes read, 0 when nothing is ready
      * or dst is full, -1 at end of stream. Moves dst's position by the bytes read.
      */
-    public int read(ByteBuffer dst, int flags) throws IOException {
+    private int read(ByteBuffer dst, int flags) throws IOException {
         checkWritable(dst);
         if (!dst.hasRemaining()) {
             return 0;
@@ -246,6 +376,7 @@ public final class WinSocket {
     }
 
     /** Stream write: bytes written, 0 when the kernel buffer is full. */
+    @Override
     public int write(ByteBuffer src) throws IOException {
         if (!Objects.requireNonNull(src, "src").hasRemaining()) {
             return 0;
@@ -255,16 +386,35 @@ public final class WinSocket {
     }
 
     /**
-     * Datagram receive on a connected socket (flags 0 or MSG_PEEK): the datagram's
-     * length placed in dst (truncated to its room), or -1 when none is waiting.
+     * Windows tells no datagram's full length: a truncated one (WSAEMSGSIZE) counts as
+     * the bytes placed, so the length returned never exceeds dst's room.
      */
-    public int receive(ByteBuffer dst, int flags) throws IOException {
-        int n = receive(dst, flags, "recv");
-        return n == WOULD_BLOCK ? -1 : n;
+    @Override
+    public int receiveDatagram(ByteBuffer dst, boolean peek, boolean keepSender) throws IOException {
+        int flags = peek ? MSG_PEEK : 0;
+        if (!keepSender) {
+            int n = receive(dst, flags, "recv");
+            return n == WOULD_BLOCK ? -1 : n;
+        }
+        byte[] from = sender;
+        if (from == null) {
+            from = sender = addressBuffer();   // reused: receiving allocates only the result
+        }
+        return receiveFrom(dst, flags, from);
     }
 
-    /** Datagram send on a connected socket: bytes sent, or -1 when it would block. */
-    public int sendDatagram(ByteBuffer src) throws IOException {
+    @Override
+    public SocketAddress lastSender() {
+        return sender == null ? null : SockAddr.decodeInet(sender);
+    }
+
+    /** Datagram send to target (null: the connected peer): bytes sent, or -1 when it would block. */
+    @Override
+    public int sendDatagram(ByteBuffer src, SocketAddress target) throws IOException {
+        Objects.requireNonNull(src, "src");
+        if (target != null) {
+            return sendTo(src, encode(target));
+        }
         int n = send(src);
         return n == WOULD_BLOCK ? -1 : n;
     }
@@ -293,7 +443,8 @@ public final class WinSocket {
                 source.wouldBlock();
                 return WOULD_BLOCK;
             }
-            throw Errno.exception(flags == MSG_PEEK ? "recv(MSG_PEEK)" : call, n);
+            String name = flags == MSG_PEEK ? call + "(MSG_PEEK)" : call;
+            throw kind == SocketKind.UDP ? Errno.datagramException(name, n) : Errno.exception(name, n);
         } finally {
             source.handle().release();
         }
@@ -322,7 +473,7 @@ public final class WinSocket {
                 source.wouldBlock();
                 return WOULD_BLOCK;
             }
-            throw Errno.exception("send", n);
+            throw kind == SocketKind.UDP ? Errno.datagramException("send", n) : Errno.exception("send", n);
         } finally {
             source.handle().release();
         }
@@ -333,6 +484,7 @@ public final class WinSocket {
      * nothing is ready, -1 at end of stream. Direct buffers are read in place (at
      * most IOV_MAX of them per call); otherwise through one scratch buffer.
      */
+    @Override
     public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, Objects.requireNonNull(dsts, "dsts").length);
         long room = 0;
@@ -376,6 +528,7 @@ public final class WinSocket {
     }
 
     /** Gathering stream write of srcs[offset..offset+length): bytes written, 0 when full. */
+    @Override
     public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, Objects.requireNonNull(srcs, "srcs").length);
         long total = 0;
@@ -415,14 +568,13 @@ public final class WinSocket {
     }
 
     /**
-     * Datagram receive (flags 0 or MSG_PEEK): the sender, or null when no datagram is
-     * waiting. dst's position moves by the bytes placed in it (truncated to its room).
+     * Datagram receive (flags 0 or MSG_PEEK), the sender written to from: the bytes
+     * placed (truncated to dst's room), or -1 when no datagram is waiting.
      */
-    public SocketAddress receiveFrom(ByteBuffer dst, int flags) throws IOException {
+    private int receiveFrom(ByteBuffer dst, int flags, byte[] from) throws IOException {
         checkWritable(dst);
         int pos = dst.position();
         int room = dst.limit() - pos;
-        byte[] from = addressBuffer();
         long s = source.handle().acquireHandle();
         try {
             int n;
@@ -437,11 +589,11 @@ public final class WinSocket {
             }
             if (n >= 0) {
                 dst.position(pos + n);
-                return SockAddr.decode(from);
+                return n;
             }
             if (Errno.isWouldBlock(n)) {
                 source.wouldBlock();
-                return null;
+                return -1;
             }
             throw Errno.datagramException(flags == MSG_PEEK ? "recvfrom(MSG_PEEK)" : "recvfrom", n);
         } finally {
@@ -450,7 +602,7 @@ public final class WinSocket {
     }
 
     /** Datagram send to address: bytes sent, or -1 when it would block (nothing sent). */
-    public int sendTo(ByteBuffer src, byte[] address) throws IOException {
+    private int sendTo(ByteBuffer src, byte[] address) throws IOException {
         Objects.requireNonNull(src, "src");
         int pos = src.position();
         int remaining = src.limit() - pos;
@@ -479,12 +631,13 @@ public final class WinSocket {
         }
     }
 
-    /** Joins (join true) or leaves an IPv4 group; iface null: the system's choice. */
-    public void multicastV4(Inet4Address group, Inet4Address iface, boolean join) throws IOException {
+    /** Joins (join true) or leaves an IPv4 group; iface null or 0.0.0.0: the system's choice. */
+    @Override
+    public void membershipV4(boolean join, Inet4Address group, Inet4Address iface) throws IOException {
         Objects.requireNonNull(group, "group");
         long s = source.handle().acquireHandle();
         try {
-            Errno.check(join ? "IP_ADD_MEMBERSHIP" : "IP_DROP_MEMBERSHIP", WinSocketNative.multicastV4(s,
+            Errno.check(join ? "setsockopt(IP_ADD_MEMBERSHIP)" : "setsockopt(IP_DROP_MEMBERSHIP)", WinSocketNative.multicastV4(s,
                     group.getAddress(), iface == null ? null : iface.getAddress(), join ? 1 : 0));
         } finally {
             source.handle().release();
@@ -492,11 +645,12 @@ public final class WinSocket {
     }
 
     /** Joins (join true) or leaves an IPv6 group on an interface index (0: any). */
-    public void multicastV6(Inet6Address group, int ifaceIndex, boolean join) throws IOException {
+    @Override
+    public void membershipV6(boolean join, Inet6Address group, int ifaceIndex) throws IOException {
         Objects.requireNonNull(group, "group");
         long s = source.handle().acquireHandle();
         try {
-            Errno.check(join ? "IPV6_ADD_MEMBERSHIP" : "IPV6_DROP_MEMBERSHIP",
+            Errno.check(join ? "setsockopt(IPV6_ADD_MEMBERSHIP)" : "setsockopt(IPV6_DROP_MEMBERSHIP)",
                     WinSocketNative.multicastV6(s, group.getAddress(), ifaceIndex, join ? 1 : 0));
         } finally {
             source.handle().release();
@@ -526,13 +680,6 @@ public final class WinSocket {
             int k = Math.min(srcs[i].remaining(), n);
             srcs[i].position(srcs[i].position() + k);
             n -= k;
-        }
-    }
-
-    static void checkWritable(ByteBuffer dst) {
-        Objects.requireNonNull(dst, "dst");
-        if (dst.isReadOnly()) {
-            throw new IllegalArgumentException("read-only buffer");
         }
     }
 

@@ -1,7 +1,10 @@
 package io.mio4j.internal.epoll;
 
 import io.mio4j.internal.Backend;
+import io.mio4j.internal.NetSocket;
 import io.mio4j.internal.Selector;
+import io.mio4j.internal.SocketKind;
+import io.mio4j.internal.unix.Socket;
 
 import java.io.IOException;
 
@@ -15,6 +18,16 @@ public final class EpollBackend extends Backend {
     @Override
     public Selector openSelector() throws IOException {
         return EpollSelector.open();
+    }
+
+    @Override
+    public NetSocket openSocket(SocketKind kind, boolean ipv6) throws IOException {
+        return Socket.open(kind, ipv6);
+    }
+
+    @Override
+    public NetSocket[] openSocketPair(SocketKind kind) throws IOException {
+        return Socket.pair(kind);
     }
 
     /** Whether epoll_pwait2 (nanosecond timeouts) is used. */

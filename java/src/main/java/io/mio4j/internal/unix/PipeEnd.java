@@ -3,6 +3,7 @@ package io.mio4j.internal.unix;
 import io.mio4j.internal.Errno;
 import io.mio4j.internal.FdHandle;
 import io.mio4j.internal.IoSource;
+import io.mio4j.internal.NetSocket;
 import io.mio4j.internal.ScratchBuffers;
 
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class PipeEnd {
 
     /** Bytes read, 0 when nothing is ready or dst is full, -1 at end of stream. */
     public int read(ByteBuffer dst) throws IOException {
-        Socket.checkWritable(dst);
+        NetSocket.checkWritable(dst);
         int pos = dst.position();
         int room = dst.limit() - pos;
         if (room == 0) {

@@ -3,20 +3,19 @@ package io.mio4j.internal.unix;
 import io.mio4j.internal.Errno;
 import io.mio4j.internal.FdHandle;
 import io.mio4j.internal.IoSource;
+import io.mio4j.internal.NetSocket;
 import io.mio4j.internal.ScratchBuffers;
+import io.mio4j.internal.SocketKind;
+import io.mio4j.internal.SocketOptionTable;
 
 import java.io.IOException;
 import java.net.Inet4Address;
-import java.net.InetAddress;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
 import java.net.SocketAddress;
-import java.net.SocketOption;
-import java.net.UnknownHostException;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.ClosedChannelException;
-import java.util.Enumeration;
 import java.util.Objects;
 
 /**
@@ -24,7 +23,7 @@ import java.util.Objects;
  * place for reading and writing buffers (direct: zero copy; heap: through a scratch
  * buffer), would-block as a return value, and the descriptor's safe use and close.
  */
-public final class Socket {
+public final class Socket extends NetSocket {
     public static final int AF_INET = Constants.socket("AF_INET");
     public static final int AF_INET6 = Constants.socket("AF_INET6");
     public static final int AF_UNIX = Constants.socket("AF_UNIX");
@@ -46,47 +45,56 @@ public final class Socket {
     private static final int IPV6_JOIN_GROUP = Constants.datagram("IPV6_JOIN_GROUP");
     private static final int IPV6_LEAVE_GROUP = Constants.datagram("IPV6_LEAVE_GROUP");
 
-    /** What a read-like call returns when nothing is ready. */
-    public static final int WOULD_BLOCK = Integer.MIN_VALUE;
-
     private final IoSource source;
-    private final SocketOptions.Kind kind;
     private int family;              // learnt on first use; 0 = not yet
     private volatile boolean handedOver;   // the descriptor now belongs to another Socket
+    private byte[] sender;           // the last sender kept by receiveDatagram; made on first use
 
-    private Socket(int fd, Object owner, SocketOptions.Kind kind) {
-        FdHandle handle = new FdHandle(fd, f -> handedOver ? 0 : FdNative.close(f)).cleanWith(owner);
-        this.source = new IoSource(handle);
-        this.kind = kind;
+    private Socket(int fd, SocketKind kind) {
+        super(kind);
+        this.source = new IoSource(new FdHandle(fd, f -> handedOver ? 0 : FdNative.close(f)));
+    }
+
+    /** Wraps a descriptor we own; {@code kind} decides which options apply. */
+    public static Socket adopt(int fd, SocketKind kind) {
+        return new Socket(fd, kind);
+    }
+
+    /** A new non-blocking, close-on-exec socket of this kind (Backend.openSocket on Unix). */
+    public static Socket open(SocketKind kind, boolean ipv6) throws IOException {
+        int family = kind.isUnix() ? AF_UNIX : ipv6 ? AF_INET6 : AF_INET;
+        int type = kind == SocketKind.UDP || kind == SocketKind.UNIX_DATAGRAM ? SOCK_DGRAM : SOCK_STREAM;
+        return new Socket(open(family, type), kind);
+    }
+
+    /** Two connected Unix domain sockets of this kind (Backend.openSocketPair on Unix). */
+    public static Socket[] pair(SocketKind kind) throws IOException {
+        if (!kind.isUnix()) {
+            throw new IllegalArgumentException("socketpair of " + kind.label() + " sockets");
+        }
+        int[] fds = new int[2];
+        Errno.check("socketpair", SocketNative.socketpair(AF_UNIX,
+                kind == SocketKind.UNIX_DATAGRAM ? SOCK_DGRAM : SOCK_STREAM, fds));
+        return new Socket[] {new Socket(fds[0], kind), new Socket(fds[1], kind)};
+    }
+
+    @Override
+    public Socket ownedBy(Object owner) {
+        source.handle().cleanWith(owner);
+        return this;
     }
 
     /**
-     * Wraps a descriptor we own; {@code owner} is the public object the Cleaner watches.
-     * Without a kind, setOption/getOption throw UnsupportedOperationException.
+     * Gives the descriptor to a new Socket (TcpSocket's connect/listen): this Socket is
+     * closed afterwards, but the descriptor stays open in the one returned.
      */
-    public static Socket adopt(int fd, Object owner) {
-        return new Socket(fd, owner, null);
-    }
-
-    /** As {@link #adopt(int, Object)}; {@code kind} decides which options apply. */
-    public static Socket adopt(int fd, Object owner, SocketOptions.Kind kind) {
-        return new Socket(fd, owner, kind);
-    }
-
-    /**
-     * Gives the descriptor up for another owner (TcpSocket's connect/listen): this
-     * Socket is closed afterwards, but the descriptor stays open and is returned.
-     */
-    public int handOver() throws ClosedChannelException {
+    @Override
+    public Socket handOver(SocketKind newKind) throws ClosedChannelException {
         int fd = source.handle().acquire();
         handedOver = true;
         source.handle().release();
         source.close();
-        return fd;
-    }
-
-    public SocketOptions.Kind kind() {
-        return kind;
+        return new Socket(fd, newKind);
     }
 
     /** AF_INET, AF_INET6 or AF_UNIX. */
@@ -105,39 +113,55 @@ public final class Socket {
     }
 
     /** A new non-blocking, close-on-exec socket. */
-    public static int open(int family, int type) throws IOException {
+    private static int open(int family, int type) throws IOException {
         return Errno.check("socket", SocketNative.socket(family, type, 0));
     }
 
-    /** Two connected non-blocking, close-on-exec sockets (socketpair). */
-    public static int[] pair(int family, int type) throws IOException {
-        int[] fds = new int[2];
-        Errno.check("socketpair", SocketNative.socketpair(family, type, fds));
-        return fds;
-    }
-
-    public static int family(InetSocketAddress address) {
-        Objects.requireNonNull(address, "address");
-        return address.getAddress() instanceof java.net.Inet6Address ? AF_INET6 : AF_INET;
-    }
-
+    @Override
     public IoSource source() {
         return source;
     }
 
+    @Override
     public int fd() {
         return source.handle().fdOrMinusOne();
     }
 
+    @Override
     public boolean isOpen() {
         return source.handle().isOpen();
     }
 
+    @Override
     public void close() {
         source.close();
     }
 
-    public void bind(byte[] address) throws IOException {
+    @Override
+    public String toString() {
+        return "fd=" + fd();
+    }
+
+    /** Our layout of an InetSocketAddress or a UnixDomainSocketAddress. */
+    private static byte[] encode(SocketAddress address) {
+        if (address instanceof UnixDomainSocketAddress) {
+            return SockAddr.encodeUnix(((UnixDomainSocketAddress) address).getPath());
+        }
+        return SockAddr.encode((InetSocketAddress) Objects.requireNonNull(address, "address"));
+    }
+
+    /** Unix sockets: an unnamed (or unnameable) address is the empty path, as in API.md. */
+    private SocketAddress decode(byte[] address) {
+        SocketAddress decoded = SockAddr.decode(address);
+        return kind.isUnix() ? SockAddr.asUnix(decoded) : decoded;
+    }
+
+    @Override
+    public void bind(SocketAddress address) throws IOException {
+        bind(encode(address));
+    }
+
+    private void bind(byte[] address) throws IOException {
         int fd = source.handle().acquire();
         try {
             Errno.check("bind", SocketNative.bind(fd, address));
@@ -146,6 +170,7 @@ public final class Socket {
         }
     }
 
+    @Override
     public void listen(int backlog) throws IOException {
         int fd = source.handle().acquire();
         try {
@@ -155,8 +180,18 @@ public final class Socket {
         }
     }
 
+    @Override
+    public void reuseAddressForListening() throws IOException {
+        setIntOption(SOL_SOCKET, SO_REUSEADDR, 1);
+    }
+
+    @Override
+    public boolean connect(SocketAddress address) throws IOException {
+        return connect(encode(address));
+    }
+
     /** Starts a connect: true when it completed at once, false while in progress. */
-    public boolean connect(byte[] address) throws IOException {
+    private boolean connect(byte[] address) throws IOException {
         int fd = source.handle().acquire();
         try {
             int rc = SocketNative.connect(fd, address);
@@ -170,8 +205,15 @@ public final class Socket {
         }
     }
 
+    @Override
+    public Socket accept() throws IOException {
+        SocketKind accepted = kind.accepted();
+        int fd = accept(new byte[SockAddr.MAX]);
+        return fd < 0 ? null : new Socket(fd, accepted);
+    }
+
     /** The accepted descriptor, or -1 when none is pending; the peer goes to address. */
-    public int accept(byte[] address) throws IOException {
+    private int accept(byte[] address) throws IOException {
         int fd = source.handle().acquire();
         try {
             int rc = SocketNative.accept(fd, address);
@@ -185,6 +227,7 @@ public final class Socket {
         }
     }
 
+    @Override
     public SocketAddress localAddress() throws IOException {
         byte[] address = new byte[SockAddr.MAX];
         int fd = source.handle().acquire();
@@ -193,10 +236,11 @@ public final class Socket {
         } finally {
             source.handle().release();
         }
-        return SockAddr.decode(address);
+        return decode(address);
     }
 
     /** The peer's address, or null while not connected. */
+    @Override
     public SocketAddress peerAddress() throws IOException {
         byte[] address = new byte[SockAddr.MAX];
         int fd = source.handle().acquire();
@@ -209,10 +253,20 @@ public final class Socket {
         } finally {
             source.handle().release();
         }
-        return SockAddr.decode(address);
+        return decode(address);
     }
 
-    public void shutdown(int how) throws IOException {
+    @Override
+    public void shutdownInput() throws IOException {
+        shutdown(SHUT_RD);
+    }
+
+    @Override
+    public void shutdownOutput() throws IOException {
+        shutdown(SHUT_WR);
+    }
+
+    private void shutdown(int how) throws IOException {
         int fd = source.handle().acquire();
         try {
             Errno.check("shutdown", SocketNative.shutdown(fd, how));
@@ -221,6 +275,7 @@ public final class Socket {
         }
     }
 
+    @Override
     public int getIntOption(int level, int name) throws IOException {
         int[] value = new int[1];
         int fd = source.handle().acquire();
@@ -232,6 +287,7 @@ public final class Socket {
         return value[0];
     }
 
+    @Override
     public void setIntOption(int level, int name, int value) throws IOException {
         int fd = source.handle().acquire();
         try {
@@ -242,6 +298,7 @@ public final class Socket {
     }
 
     /** SO_LINGER in seconds, or -1 when off. */
+    @Override
     public int linger() throws IOException {
         int[] value = new int[2];
         int fd = source.handle().acquire();
@@ -254,6 +311,7 @@ public final class Socket {
     }
 
     /** Sets SO_LINGER: a negative number turns it off. */
+    @Override
     public void setLinger(int seconds) throws IOException {
         int fd = source.handle().acquire();
         try {
@@ -264,6 +322,7 @@ public final class Socket {
     }
 
     /** IP_TTL, or the unicast hop limit on an IPv6 socket. Negative: IllegalArgumentException. */
+    @Override
     public void setTtl(int ttl) throws IOException {
         if (ttl < 0) {
             throw new IllegalArgumentException("negative ttl: " + ttl);
@@ -275,128 +334,52 @@ public final class Socket {
         }
     }
 
+    @Override
     public int ttl() throws IOException {
         return family() == AF_INET6
                 ? getIntOption(IPPROTO_IPV6, IPV6_UNICAST_HOPS)
                 : getIntOption(IPPROTO_IP, IP_TTL);
     }
 
+    @Override
+    protected SocketOptionTable optionTable() {
+        return SocketOptions.TABLE;
+    }
+
+    @Override
+    protected boolean isIpv6() throws IOException {
+        return family() == AF_INET6;
+    }
+
+    @Override
+    public int intOption(NamedOption option) throws IOException {
+        return getIntOption(UdpOptions.level(option), UdpOptions.name(option));
+    }
+
+    @Override
+    public void setIntOption(NamedOption option, int value) throws IOException {
+        setIntOption(UdpOptions.level(option), UdpOptions.name(option), value);
+    }
+
     /**
-     * Sets an option of {@link SocketOptions}' table. UnsupportedOperationException when
-     * it does not apply to this kind of socket, NullPointerException for a null option or
-     * value, IllegalArgumentException for a value out of range.
+     * The pending SO_ERROR as an exception (clearing it), or null; for UDP a datagram
+     * exception (PortUnreachableException for an ICMP error).
      */
-    public <T> void setOption(SocketOption<T> option, T value) throws IOException {
-        Objects.requireNonNull(option, "option");
-        SocketOptions.Entry entry = SocketOptions.entry(option, kind);
-        Objects.requireNonNull(value, "value");
-        if (!option.type().isInstance(value)) {
-            throw new IllegalArgumentException("value of " + option + " must be a " + option.type().getSimpleName());
-        }
-        int family = family();
-        int level = checkLevel(entry, family);
-        int name = entry.name(family);
-        switch (entry.value) {
-            case BOOLEAN:
-                setIntOption(level, name, (Boolean) value ? 1 : 0);
-                break;
-            case INT:
-                int n = (Integer) value;
-                if (n < entry.min || n > entry.max) {
-                    throw new IllegalArgumentException("value of " + option + " out of range ["
-                            + entry.min + ", " + entry.max + "]: " + n);
-                }
-                setIntOption(level, name, n);
-                break;
-            case LINGER:
-                setLinger(Math.min((Integer) value, 0xFFFF));   // the JDK clamps to 65535 too
-                break;
-            case INTERFACE:
-                setIntOption(level, name, interfaceValue((NetworkInterface) value, family));
-                break;
-            default:
-                throw new AssertionError(entry.value);
-        }
-    }
-
-    /** Reads an option of {@link SocketOptions}' table; exceptions as {@link #setOption}. */
-    public <T> T getOption(SocketOption<T> option) throws IOException {
-        Objects.requireNonNull(option, "option");
-        SocketOptions.Entry entry = SocketOptions.entry(option, kind);
-        int family = family();
-        int level = checkLevel(entry, family);
-        int name = entry.name(family);
-        Object value;
-        switch (entry.value) {
-            case BOOLEAN:
-                value = getIntOption(level, name) != 0;
-                break;
-            case INT:
-                value = getIntOption(level, name);
-                break;
-            case LINGER:
-                value = linger();
-                break;
-            case INTERFACE:
-                value = networkInterface(getIntOption(level, name), family);
-                break;
-            default:
-                throw new AssertionError(entry.value);
-        }
-        return option.type().cast(value);
-    }
-
-    private static int checkLevel(SocketOptions.Entry entry, int family) {
-        int level = entry.level(family);
-        if (level < 0) {
-            throw new UnsupportedOperationException("'" + entry.option + "' is not supported on this address family");
-        }
-        return level;
-    }
-
-    /** IPv6: the interface index; IPv4: its first IPv4 address as an in_addr in memory order. */
-    private static int interfaceValue(NetworkInterface nif, int family) throws IOException {
-        if (family == AF_INET6) {
-            return nif.getIndex();
-        }
-        for (Enumeration<InetAddress> e = nif.getInetAddresses(); e.hasMoreElements(); ) {
-            InetAddress address = e.nextElement();
-            if (address instanceof Inet4Address) {
-                // An int of 4 bytes is read by the kernel as a struct in_addr.
-                return ByteBuffer.wrap(address.getAddress()).order(ByteOrder.nativeOrder()).getInt();
-            }
-        }
-        throw new java.net.SocketException("interface " + nif.getName() + " has no IPv4 address");
-    }
-
-    private static NetworkInterface networkInterface(int value, int family) throws IOException {
-        if (value == 0) {
-            return null;
-        }
-        if (family == AF_INET6) {
-            return NetworkInterface.getByIndex(value);
-        }
-        byte[] raw = new byte[4];
-        ByteBuffer.wrap(raw).order(ByteOrder.nativeOrder()).putInt(value);
-        try {
-            return NetworkInterface.getByInetAddress(InetAddress.getByAddress(raw));
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The pending SO_ERROR as an exception (clearing it), or null. */
+    @Override
     public IOException takeError() throws IOException {
         int error = getIntOption(SOL_SOCKET, SO_ERROR);
-        return error == 0 ? null : Errno.exception("SO_ERROR", -error);
+        if (error == 0) {
+            return null;
+        }
+        return kind == SocketKind.UDP ? Errno.datagramException("SO_ERROR", -error) : Errno.exception("SO_ERROR", -error);
     }
 
     // Datagrams (UdpSocket, UnixDatagram): one datagram per call, never partial.
 
-    /** The pending SO_ERROR as a datagram exception (PortUnreachableException for an ICMP error), or null. */
-    public IOException takeDatagramError() throws IOException {
-        int error = getIntOption(SOL_SOCKET, SO_ERROR);
-        return error == 0 ? null : Errno.datagramException("SO_ERROR", -error);
+    @Override
+    public int sendDatagram(ByteBuffer src, SocketAddress target) throws IOException {
+        Objects.requireNonNull(src, "src");
+        return sendDatagram(src, target == null ? null : encode(target));
     }
 
     /**
@@ -404,7 +387,7 @@ public final class Socket {
      * connected peer). Returns the bytes sent, or -1 when it would block (nothing was
      * sent; src's position is unchanged).
      */
-    public int sendDatagram(ByteBuffer src, byte[] address) throws IOException {
+    private int sendDatagram(ByteBuffer src, byte[] address) throws IOException {
         Objects.requireNonNull(src, "src");
         int pos = src.position();
         int len = src.limit() - pos;
@@ -435,13 +418,33 @@ public final class Socket {
 
     /** UDP: a refused send is an ICMP port-unreachable (PortUnreachableException). */
     private IOException datagramError(String call, int result) {
-        return kind == SocketOptions.Kind.UDP ? Errno.datagramException(call, result) : Errno.exception(call, result);
+        return kind == SocketKind.UDP ? Errno.datagramException(call, result) : Errno.exception(call, result);
     }
 
     private static int sendDatagram(int fd, ByteBuffer buffer, int pos, int len, byte[] address) {
         return address == null
                 ? SocketNative.send(fd, buffer, pos, len, 0)
                 : DatagramNative.sendTo(fd, buffer, pos, len, address);
+    }
+
+    @Override
+    public int receiveDatagram(ByteBuffer dst, boolean peek, boolean keepSender) throws IOException {
+        byte[] address = null;
+        if (keepSender) {
+            address = sender;
+            if (address == null) {
+                address = sender = new byte[SockAddr.MAX];   // reused: receiving allocates only the result
+            }
+        }
+        return receiveDatagram(dst, peek ? MSG_PEEK : 0, address);
+    }
+
+    @Override
+    public SocketAddress lastSender() {
+        if (sender == null) {
+            return null;
+        }
+        return kind.isUnix() ? SockAddr.decodeUnix(sender) : SockAddr.decodeInet(sender);
     }
 
     /**
@@ -452,7 +455,7 @@ public final class Socket {
      * which exceeds the bytes placed when it was truncated, or -1 when none is waiting.
      * dst's position moves by the bytes placed.
      */
-    public int receiveDatagram(ByteBuffer dst, int flags, byte[] address) throws IOException {
+    private int receiveDatagram(ByteBuffer dst, int flags, byte[] address) throws IOException {
         checkWritable(dst);
         int pos = dst.position();
         int room = dst.limit() - pos;
@@ -493,8 +496,11 @@ public final class Socket {
                 : DatagramNative.recvFrom(fd, buffer, pos, len, flags | MSG_TRUNC, address);
     }
 
-    /** Joins (IP_ADD_MEMBERSHIP) or leaves (IP_DROP_MEMBERSHIP) an IPv4 group; addresses are 4 raw bytes. */
-    public void membershipV4(boolean join, byte[] group, byte[] iface) throws IOException {
+    /** Joins (IP_ADD_MEMBERSHIP) or leaves (IP_DROP_MEMBERSHIP) an IPv4 group. */
+    @Override
+    public void membershipV4(boolean join, Inet4Address groupAddress, Inet4Address ifaceAddress) throws IOException {
+        byte[] group = Objects.requireNonNull(groupAddress, "group").getAddress();
+        byte[] iface = Objects.requireNonNull(ifaceAddress, "iface").getAddress();
         int fd = source.handle().acquire();
         try {
             int option = join ? IP_ADD_MEMBERSHIP : IP_DROP_MEMBERSHIP;
@@ -506,7 +512,9 @@ public final class Socket {
     }
 
     /** Joins (IPV6_JOIN_GROUP) or leaves (IPV6_LEAVE_GROUP) an IPv6 group on an interface (0: any). */
-    public void membershipV6(boolean join, byte[] group, int ifindex) throws IOException {
+    @Override
+    public void membershipV6(boolean join, Inet6Address groupAddress, int ifindex) throws IOException {
+        byte[] group = Objects.requireNonNull(groupAddress, "group").getAddress();
         int fd = source.handle().acquire();
         try {
             int option = join ? IPV6_JOIN_GROUP : IPV6_LEAVE_GROUP;
@@ -517,11 +525,21 @@ public final class Socket {
         }
     }
 
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        return read(dst, 0);
+    }
+
+    @Override
+    public int peek(ByteBuffer dst) throws IOException {
+        return read(dst, MSG_PEEK);
+    }
+
     /**
      * Stream read (recv with flags): bytes read, 0 when nothing is ready or dst is
      * full, -1 at end of stream. Moves dst's position by the bytes read.
      */
-    public int read(ByteBuffer dst, int flags) throws IOException {
+    private int read(ByteBuffer dst, int flags) throws IOException {
         checkWritable(dst);
         int fd = source.handle().acquire();
         try {
@@ -558,6 +576,7 @@ public final class Socket {
     }
 
     /** Stream write: bytes written, 0 when the kernel buffer is full. */
+    @Override
     public int write(ByteBuffer src) throws IOException {
         Objects.requireNonNull(src, "src");
         int fd = source.handle().acquire();
@@ -595,6 +614,7 @@ public final class Socket {
      * when nothing is ready or no buffer has room, -1 at end of stream. Direct buffers
      * are read into in place, heap buffers through the scratch buffer.
      */
+    @Override
     public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
         Objects.requireNonNull(dsts, "dsts");
         Objects.checkFromIndexSize(offset, length, dsts.length);
@@ -641,6 +661,7 @@ public final class Socket {
      * Gathering stream write (sendmsg with MSG_NOSIGNAL: never SIGPIPE) from
      * srcs[offset, offset + length): bytes written, 0 when the kernel buffer is full.
      */
+    @Override
     public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
         Objects.requireNonNull(srcs, "srcs");
         Objects.checkFromIndexSize(offset, length, srcs.length);
@@ -724,12 +745,5 @@ public final class Socket {
             }
         }
         return scratch;
-    }
-
-    static void checkWritable(ByteBuffer dst) {
-        Objects.requireNonNull(dst, "dst");
-        if (dst.isReadOnly()) {
-            throw new IllegalArgumentException("read-only buffer");
-        }
     }
 }

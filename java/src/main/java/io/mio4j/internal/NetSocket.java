@@ -1,0 +1,306 @@
+package io.mio4j.internal;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketAddress;
+import java.net.SocketOption;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Enumeration;
+import java.util.Objects;
+
+/**
+ * One socket of the OS behind a public socket class of io.mio4j.net: the operations those
+ * classes need, in their own terms (no OS constants cross here). Each backend has one
+ * implementation (io.mio4j.internal.unix.Socket, io.mio4j.internal.afd.WinSocket) and
+ * opens them through {@link Backend#openSocket}; the public classes never learn which.
+ *
+ * <p>Conventions as in API.md: would-block is a return value (and every would-block
+ * calls {@code source().wouldBlock()}); errors are IOExceptions made by {@link Errno};
+ * misuse is NullPointerException / IllegalArgumentException; use after close is
+ * ClosedChannelException. Where an OS has no such thing (Unix domain sockets and
+ * descriptors on Windows), UnsupportedOperationException.
+ */
+public abstract class NetSocket {
+    /** What a read-like call returns when nothing is ready. */
+    public static final int WOULD_BLOCK = Integer.MIN_VALUE;
+
+    /**
+     * Options that UdpSocket sets by name. As in mio, each uses the IPv4 or IPv6 level its
+     * name says, whatever the socket's family (the OS rejects a level that does not fit).
+     */
+    public enum NamedOption { BROADCAST, MULTICAST_LOOP_V4, MULTICAST_TTL_V4, MULTICAST_LOOP_V6, ONLY_V6 }
+
+    protected final SocketKind kind;
+
+    protected NetSocket(SocketKind kind) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+    }
+
+    /** A new TCP or UDP socket of the family of {@code address} (NullPointerException for null). */
+    public static NetSocket open(SocketKind kind, InetSocketAddress address) throws IOException {
+        Objects.requireNonNull(address, "address");
+        return Backend.current().openSocket(kind, address.getAddress() instanceof Inet6Address);
+    }
+
+    /** A new socket of this kind; {@code ipv6} chooses the family of TCP and UDP sockets. */
+    public static NetSocket open(SocketKind kind, boolean ipv6) throws IOException {
+        return Backend.current().openSocket(kind, ipv6);
+    }
+
+    /** Two connected Unix domain sockets of this kind (socketpair). */
+    public static NetSocket[] pair(SocketKind kind) throws IOException {
+        return Backend.current().openSocketPair(kind);
+    }
+
+    public final SocketKind kind() {
+        return kind;
+    }
+
+    /**
+     * Registers {@code owner}, the public object, with the Cleaner: when it becomes
+     * unreachable unclosed, the socket is closed. Returns this.
+     */
+    public abstract NetSocket ownedBy(Object owner);
+
+    /**
+     * Gives the socket to a new NetSocket of another kind (TcpSocket's connect/listen):
+     * this one is closed afterwards, but the OS socket stays open in the one returned.
+     */
+    public abstract NetSocket handOver(SocketKind newKind) throws IOException;
+
+    /** For registration with a Poll. */
+    public abstract IoSource source();
+
+    /** The Unix descriptor, or -1 once closed; UnsupportedOperationException where sockets are not descriptors. */
+    public abstract int fd();
+
+    public abstract boolean isOpen();
+
+    /** Deregisters and closes. Idempotent; any thread. */
+    public abstract void close();
+
+    /** "fd=5" or "socket=0x1a4", for the public classes' toString(). */
+    @Override
+    public abstract String toString();
+
+    // Addresses, connections
+
+    /** Binds to an InetSocketAddress or a UnixDomainSocketAddress. */
+    public abstract void bind(SocketAddress address) throws IOException;
+
+    public abstract void listen(int backlog) throws IOException;
+
+    /**
+     * Before a TCP listener binds: SO_REUSEADDR where it means "rebind while old
+     * connections linger" (Unix); nothing where it lets another socket take the port
+     * (Windows; as mio).
+     */
+    public abstract void reuseAddressForListening() throws IOException;
+
+    /** Starts a connect: true when it completed at once, false while in progress. */
+    public abstract boolean connect(SocketAddress address) throws IOException;
+
+    /** The accepted connection (of {@code kind().accepted()}), or null when none is pending. */
+    public abstract NetSocket accept() throws IOException;
+
+    public abstract SocketAddress localAddress() throws IOException;
+
+    /** The peer's address, or null while not connected. */
+    public abstract SocketAddress peerAddress() throws IOException;
+
+    public abstract void shutdownInput() throws IOException;
+
+    public abstract void shutdownOutput() throws IOException;
+
+    /** The pending socket error as an exception (clearing it), or null; UDP: PortUnreachableException for ICMP. */
+    public abstract IOException takeError() throws IOException;
+
+    // Streams
+
+    /** Bytes read, 0 when nothing is ready or dst is full, -1 at end of stream. */
+    public abstract int read(ByteBuffer dst) throws IOException;
+
+    /** As {@link #read(ByteBuffer)}, leaving the data queued. */
+    public abstract int peek(ByteBuffer dst) throws IOException;
+
+    /** Bytes written, 0 when the kernel buffer is full. */
+    public abstract int write(ByteBuffer src) throws IOException;
+
+    /** Scattering read of dsts[offset, offset + length): as {@link #read(ByteBuffer)}. */
+    public abstract long read(ByteBuffer[] dsts, int offset, int length) throws IOException;
+
+    /** Gathering write of srcs[offset, offset + length): as {@link #write(ByteBuffer)}; never SIGPIPE. */
+    public abstract long write(ByteBuffer[] srcs, int offset, int length) throws IOException;
+
+    // Datagrams: one datagram per call, never partial.
+
+    /**
+     * Sends src's remaining bytes as one datagram to {@code target} (null: to the
+     * connected peer). Bytes sent, or -1 when it would block (nothing sent).
+     */
+    public abstract int sendDatagram(ByteBuffer src, SocketAddress target) throws IOException;
+
+    /**
+     * Receives one datagram into dst's room (what does not fit is discarded), or with
+     * {@code peek} leaves it queued. With {@code keepSender} the sender is kept for
+     * {@link #lastSender()}. Returns the datagram's length as far as the OS tells it
+     * (it exceeds the bytes placed when the datagram was truncated, where the OS reports
+     * that), or -1 when none is waiting. dst's position moves by the bytes placed.
+     */
+    public abstract int receiveDatagram(ByteBuffer dst, boolean peek, boolean keepSender) throws IOException;
+
+    /** The sender of the last datagram received with {@code keepSender}. */
+    public abstract SocketAddress lastSender();
+
+    /** Joins or leaves an IPv4 group on the interface with address iface (0.0.0.0: any). */
+    public abstract void membershipV4(boolean join, Inet4Address group, Inet4Address iface) throws IOException;
+
+    /** Joins or leaves an IPv6 group on an interface index (0: any). */
+    public abstract void membershipV6(boolean join, Inet6Address group, int ifaceIndex) throws IOException;
+
+    // Options
+
+    public abstract int intOption(NamedOption option) throws IOException;
+
+    public abstract void setIntOption(NamedOption option, int value) throws IOException;
+
+    /** Lingering on close in seconds, or -1 when off. */
+    public abstract int linger() throws IOException;
+
+    /** Sets lingering on close in seconds; negative turns it off. */
+    public abstract void setLinger(int seconds) throws IOException;
+
+    /** Sets the IP time-to-live, or the unicast hop limit on IPv6. Negative: IllegalArgumentException. */
+    public abstract void setTtl(int ttl) throws IOException;
+
+    public abstract int ttl() throws IOException;
+
+    /** This OS's option table. */
+    protected abstract SocketOptionTable optionTable();
+
+    /** Whether options take the IPv6 column of the table. */
+    protected abstract boolean isIpv6() throws IOException;
+
+    /** An int option by the (level, name) of the table. */
+    protected abstract int getIntOption(int level, int name) throws IOException;
+
+    protected abstract void setIntOption(int level, int name, int value) throws IOException;
+
+    /**
+     * Sets an option of the table. UnsupportedOperationException when it does not apply
+     * to this kind of socket, NullPointerException for a null option or value,
+     * IllegalArgumentException for a value out of range.
+     */
+    public final <T> void setOption(SocketOption<T> option, T value) throws IOException {
+        Objects.requireNonNull(option, "option");
+        SocketOptionTable.Entry entry = optionTable().entry(option, kind);
+        Objects.requireNonNull(value, "value");
+        if (!option.type().isInstance(value)) {
+            throw new IllegalArgumentException("value of " + option + " must be a " + option.type().getSimpleName());
+        }
+        boolean ipv6 = isIpv6();
+        int level = checkLevel(entry, ipv6);
+        int name = entry.name(ipv6);
+        switch (entry.value) {
+            case BOOLEAN:
+                setIntOption(level, name, (Boolean) value ? 1 : 0);
+                break;
+            case INT:
+                int n = (Integer) value;
+                if (n < entry.min || n > entry.max) {
+                    throw new IllegalArgumentException("value of " + option + " out of range ["
+                            + entry.min + ", " + entry.max + "]: " + n);
+                }
+                setIntOption(level, name, n);
+                break;
+            case LINGER:
+                setLinger(Math.min((Integer) value, 0xFFFF));   // the JDK clamps to 65535 too
+                break;
+            case INTERFACE:
+                setIntOption(level, name, interfaceValue((NetworkInterface) value, ipv6));
+                break;
+            default:
+                throw new AssertionError(entry.value);
+        }
+    }
+
+    /** Reads an option of the table; exceptions as {@link #setOption}. */
+    public final <T> T getOption(SocketOption<T> option) throws IOException {
+        Objects.requireNonNull(option, "option");
+        SocketOptionTable.Entry entry = optionTable().entry(option, kind);
+        boolean ipv6 = isIpv6();
+        int level = checkLevel(entry, ipv6);
+        int name = entry.name(ipv6);
+        Object value;
+        switch (entry.value) {
+            case BOOLEAN:
+                value = getIntOption(level, name) != 0;
+                break;
+            case INT:
+                value = getIntOption(level, name);
+                break;
+            case LINGER:
+                value = linger();
+                break;
+            case INTERFACE:
+                value = networkInterface(getIntOption(level, name), ipv6);
+                break;
+            default:
+                throw new AssertionError(entry.value);
+        }
+        return option.type().cast(value);
+    }
+
+    private static int checkLevel(SocketOptionTable.Entry entry, boolean ipv6) {
+        int level = entry.level(ipv6);
+        if (level == SocketOptionTable.ABSENT) {
+            throw new UnsupportedOperationException("'" + entry.option + "' is not supported on this address family");
+        }
+        return level;
+    }
+
+    /** IPv6: the interface index; IPv4: its first IPv4 address as an in_addr in memory order. */
+    private static int interfaceValue(NetworkInterface nif, boolean ipv6) throws IOException {
+        if (ipv6) {
+            return nif.getIndex();
+        }
+        for (Enumeration<InetAddress> e = nif.getInetAddresses(); e.hasMoreElements(); ) {
+            InetAddress address = e.nextElement();
+            if (address instanceof Inet4Address) {
+                // An int of 4 bytes is read by the OS as a struct in_addr.
+                return ByteBuffer.wrap(address.getAddress()).order(ByteOrder.nativeOrder()).getInt();
+            }
+        }
+        throw new java.net.SocketException("interface " + nif.getName() + " has no IPv4 address");
+    }
+
+    private static NetworkInterface networkInterface(int value, boolean ipv6) throws IOException {
+        if (value == 0) {
+            return null;
+        }
+        if (ipv6) {
+            return NetworkInterface.getByIndex(value);
+        }
+        byte[] raw = new byte[4];
+        ByteBuffer.wrap(raw).order(ByteOrder.nativeOrder()).putInt(value);
+        try {
+            return NetworkInterface.getByInetAddress(InetAddress.getByAddress(raw));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** NullPointerException naming dst, IllegalArgumentException for a read-only buffer. */
+    public static void checkWritable(ByteBuffer dst) {
+        Objects.requireNonNull(dst, "dst");
+        if (dst.isReadOnly()) {
+            throw new IllegalArgumentException("read-only buffer");
+        }
+    }
+}
