@@ -27,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** UDP sockets, Unix sockets and pipes give every descriptor back: on close, on failure, and when dropped. */
+@LinuxOnly
 class DescriptorLeakTest {
     private Path dir;
 

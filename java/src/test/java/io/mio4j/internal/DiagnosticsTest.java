@@ -1,5 +1,6 @@
 package io.mio4j.internal;
 
+import io.mio4j.LinuxOnly;
 import io.mio4j.Mio4j;
 import io.mio4j.internal.epoll.EpollBackend;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@LinuxOnly
 class DiagnosticsTest {
     private final String report = Mio4j.diagnostics();
 

@@ -1,5 +1,6 @@
 package io.mio4j.internal;
 
+import io.mio4j.LinuxOnly;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@LinuxOnly
 class ExtractionFolderTest {
     private static final byte[] CONTENT = "pretend this is libmio4j.so".getBytes(StandardCharsets.US_ASCII);
     private static final String HASH = ExtractionFolder.sha256(CONTENT);

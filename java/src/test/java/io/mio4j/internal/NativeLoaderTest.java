@@ -1,5 +1,6 @@
 package io.mio4j.internal;
 
+import io.mio4j.LinuxOnly;
 import io.mio4j.Mio4j;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@LinuxOnly
 class NativeLoaderTest {
     private static final Path NATIVE_ROOT = Path.of(System.getProperty("mio4j.test.nativeRoot"));
     private static final Path CLASSES = Path.of(System.getProperty("mio4j.test.classes"));

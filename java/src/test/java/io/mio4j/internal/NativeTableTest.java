@@ -1,5 +1,6 @@
 package io.mio4j.internal;
 
+import io.mio4j.LinuxOnly;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * method, and a wrong signature would otherwise surface as a crash or a late
  * NoSuchMethodError.
  */
+@LinuxOnly
 class NativeTableTest {
     private static final Path CLASSES = Path.of(System.getProperty("mio4j.test.classes"));
 

@@ -1,5 +1,6 @@
 package io.mio4j.net;
 
+import io.mio4j.LinuxOnly;
 import io.mio4j.Expect;
 import io.mio4j.internal.SocketKind;
 import io.mio4j.internal.unix.SocketOptions;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The option table through TcpStream and TcpListener: round trips, kinds, ranges. */
+@LinuxOnly
 class SocketOptionsTest {
     @Test
     void streamOptionsRoundTrip() throws Exception {

@@ -1,5 +1,6 @@
 package io.mio4j.net;
 
+import io.mio4j.LinuxOnly;
 import io.mio4j.Events;
 import io.mio4j.Expect;
 import io.mio4j.Interest;
@@ -52,6 +53,7 @@ class TcpListenerTest {
         assertEquals(listener.localAddress(), stream.localAddress());
     }
 
+    @LinuxOnly
     @ParameterizedTest(name = "ipv6={0}")
     @ValueSource(booleans = {false, true})
     void smokeTest(boolean v6) throws Exception {
@@ -91,6 +93,7 @@ class TcpListenerTest {
         }
     }
 
+    @LinuxOnly
     @Test
     void fdIsTheDescriptorUntilClose() throws Exception {
         TcpListener listener = TcpListener.bind(Loopback.v4());

@@ -1,5 +1,6 @@
 package io.mio4j.net;
 
+import io.mio4j.LinuxOnly;
 import io.mio4j.Expect;
 import io.mio4j.internal.unix.FdNative;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Descriptors: none leaks, the Cleaner returns dropped ones, close never hits a reused number. */
+@LinuxOnly
 class TcpResourceTest {
     private static final byte OWN = 0x11;
     private static final byte INTRUDER = 0x66;

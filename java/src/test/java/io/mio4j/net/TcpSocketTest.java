@@ -1,5 +1,6 @@
 package io.mio4j.net;
 
+import io.mio4j.LinuxOnly;
 import io.mio4j.Events;
 import io.mio4j.Expect;
 import io.mio4j.Interest;
@@ -35,6 +36,7 @@ class TcpSocketTest {
         socket.listen(128).close();
     }
 
+    @LinuxOnly
     @Test
     void reusePortRoundTripsAndListens() throws Exception {
         TcpSocket socket = TcpSocket.openV4();
@@ -129,6 +131,7 @@ class TcpSocketTest {
         }
     }
 
+    @LinuxOnly
     @Test
     void connectConsumesTheSocket() throws Exception {
         try (TcpListener listener = TcpListener.bind(Loopback.v4())) {

@@ -1,5 +1,6 @@
 package io.mio4j.net;
 
+import io.mio4j.LinuxOnly;
 import io.mio4j.Event;
 import io.mio4j.Events;
 import io.mio4j.Expect;
@@ -63,6 +64,7 @@ class TcpStreamTest {
     }
 
     /** mio's smoke test: connect, would-block, write, peek, read, vectored write and read. */
+    @LinuxOnly
     @ParameterizedTest(name = "ipv6={0}")
     @ValueSource(booleans = {false, true})
     void smokeTest(boolean v6) throws Exception {
@@ -143,6 +145,7 @@ class TcpStreamTest {
         }
     }
 
+    @LinuxOnly
     @Test
     void shutdownInputStillLetsLinuxReadWhatArrived() throws Exception {
         try (TcpListener listener = TcpListener.bind(Loopback.v4());
@@ -157,6 +160,7 @@ class TcpStreamTest {
         }
     }
 
+    @LinuxOnly
     @Test
     void writeAfterShutdownOutputFailsAndThePeerSeesEndOfStream() throws Exception {
         try (TcpListener listener = TcpListener.bind(Loopback.v4());
@@ -175,6 +179,7 @@ class TcpStreamTest {
         }
     }
 
+    @LinuxOnly
     @Test
     void shutdownBothMakesWritesFailWithBrokenPipe() throws Exception {
         try (TcpListener listener = TcpListener.bind(Loopback.v4());
@@ -186,6 +191,7 @@ class TcpStreamTest {
         }
     }
 
+    @LinuxOnly
     @Test
     void fdIsTheDescriptorUntilClose() throws Exception {
         try (TcpListener listener = TcpListener.bind(Loopback.v4())) {
@@ -291,6 +297,7 @@ class TcpStreamTest {
         }
     }
 
+    @LinuxOnly
     @Test
     void peerResetGivesAReadableEvent() throws Exception {
         try (TcpListener listener = TcpListener.bind(Loopback.v4());

@@ -1,5 +1,6 @@
 package io.mio4j.net;
 
+import io.mio4j.LinuxOnly;
 import io.mio4j.Event;
 import io.mio4j.Events;
 import io.mio4j.Expect;
@@ -278,6 +279,7 @@ class TcpTest {
         }
     }
 
+    @LinuxOnly
     @Test
     void refusedConnectIsAConnectExceptionFromTakeErrorOrConnect() throws Exception {
         java.net.InetSocketAddress closed;

@@ -1,5 +1,6 @@
 package io.mio4j.net;
 
+import io.mio4j.LinuxOnly;
 import io.mio4j.Descriptors;
 import io.mio4j.Event;
 import io.mio4j.Events;
@@ -114,6 +115,7 @@ class UdpSocketTest {
         }
     }
 
+    @LinuxOnly
     @Test
     void unconnectedSocketsExchangeDatagramsOverIpv4() throws Exception {
         try (UdpSocket s1 = bindV4(); UdpSocket s2 = bindV4()) {
@@ -121,6 +123,7 @@ class UdpSocketTest {
         }
     }
 
+    @LinuxOnly
     @Test
     void unconnectedSocketsExchangeDatagramsOverIpv6() throws Exception {
         try (UdpSocket s1 = bindV6(); UdpSocket s2 = bindV6()) {
@@ -154,6 +157,7 @@ class UdpSocketTest {
         assertNull(s2.takeError());
     }
 
+    @LinuxOnly
     @Test
     void connectedSocketsExchangeDatagramsOverIpv4() throws Exception {
         try (UdpSocket s1 = bindV4(); UdpSocket s2 = bindV4()) {
@@ -161,6 +165,7 @@ class UdpSocketTest {
         }
     }
 
+    @LinuxOnly
     @Test
     void connectedSocketsExchangeDatagramsOverIpv6() throws Exception {
         try (UdpSocket s1 = bindV6(); UdpSocket s2 = bindV6()) {
@@ -248,6 +253,7 @@ class UdpSocketTest {
         }
     }
 
+    @LinuxOnly
     @Test
     void sendOnUnconnectedSocketReportsDestinationAddressRequired() throws Exception {
         try (UdpSocket s1 = bindV4(); UdpSocket s2 = bindV4()) {
@@ -267,6 +273,7 @@ class UdpSocketTest {
         }
     }
 
+    @LinuxOnly
     @Test
     void connectedSocketMayStillUseSendToOnLinux() throws Exception {
         try (UdpSocket s1 = bindV4(); UdpSocket s2 = bindV4(); UdpSocket s3 = bindV4()) {
@@ -282,6 +289,7 @@ class UdpSocketTest {
         }
     }
 
+    @LinuxOnly
     @Test
     void fdIsTheDescriptorUntilClosed() throws Exception {
         UdpSocket socket = bindV4();
@@ -515,6 +523,7 @@ class UdpSocketTest {
 
     // Beyond mio's tests: truncation, buffers, options, errors.
 
+    @LinuxOnly
     @Test
     void longDatagramIsTruncatedToTheRoomAndItsLengthIsReported() throws Exception {
         for (boolean directBuffer : new boolean[] {true, false}) {
@@ -591,6 +600,7 @@ class UdpSocketTest {
         }
     }
 
+    @LinuxOnly
     @Test
     void tooLargeDatagramIsAnError() throws Exception {
         try (UdpSocket s1 = bindV4(); UdpSocket s2 = bindV4()) {
@@ -679,6 +689,7 @@ class UdpSocketTest {
         }
     }
 
+    @LinuxOnly
     @Test
     void multicastOptionsCanBeSetAndRead() throws Exception {
         try (UdpSocket v4 = bindV4(); UdpSocket v6 = bindV6()) {
@@ -704,6 +715,7 @@ class UdpSocketTest {
         }
     }
 
+    @LinuxOnly
     @Test
     void onlyV6IsReadFromIpv6Sockets() throws Exception {
         boolean systemDefault = java.nio.file.Files.readString(
@@ -716,6 +728,7 @@ class UdpSocketTest {
         }
     }
 
+    @LinuxOnly
     @Test
     void socketOptionsRoundTripAndOthersAreUnsupported() throws Exception {
         try (UdpSocket socket = bindV4()) {
@@ -736,6 +749,7 @@ class UdpSocketTest {
         }
     }
 
+    @LinuxOnly
     @Test
     void portUnreachableIsReportedByTheNextReceive() throws Exception {
         try (UdpSocket socket = bindV4()) {
@@ -749,6 +763,7 @@ class UdpSocketTest {
         }
     }
 
+    @LinuxOnly
     @Test
     void portUnreachableIsReportedByTakeError() throws Exception {
         try (UdpSocket socket = bindV4()) {

@@ -1,5 +1,6 @@
 package io.mio4j.net;
 
+import io.mio4j.UnixOnly;
 import io.mio4j.Descriptors;
 import io.mio4j.Events;
 import io.mio4j.Expect;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@UnixOnly
 class UnixListenerTest {
     private Poll poll;
     private final Events events = Events.withCapacity(16);

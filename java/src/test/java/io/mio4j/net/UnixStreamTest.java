@@ -1,5 +1,6 @@
 package io.mio4j.net;
 
+import io.mio4j.UnixOnly;
 import io.mio4j.Descriptors;
 import io.mio4j.Events;
 import io.mio4j.Expect;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@UnixOnly
 class UnixStreamTest {
     private static final byte[] DATA1 = "Hello same host!".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DATA2 = "Why hello mio!".getBytes(StandardCharsets.US_ASCII);

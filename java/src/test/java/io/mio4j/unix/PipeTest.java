@@ -1,5 +1,6 @@
 package io.mio4j.unix;
 
+import io.mio4j.UnixOnly;
 import io.mio4j.Descriptors;
 import io.mio4j.Event;
 import io.mio4j.Events;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@UnixOnly
 class PipeTest {
     private static final byte[] DATA = "Hello world".getBytes(StandardCharsets.US_ASCII);
 

@@ -1,5 +1,6 @@
 package io.mio4j.unix;
 
+import io.mio4j.LinuxOnly;
 import io.mio4j.Events;
 import io.mio4j.Expect;
 import io.mio4j.Interest;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SourceFd with a descriptor the test owns: an eventfd, which becomes readable when written. */
+@LinuxOnly
 class SourceFdTest {
     private Poll poll;
     private final Events events = Events.withCapacity(8);
