@@ -24,22 +24,22 @@ import java.util.Objects;
  * buffer), would-block as a return value, and the descriptor's safe use and close.
  */
 public final class Socket extends NetSocket {
-    public static final int AF_INET = Constants.socket("AF_INET");
-    public static final int AF_INET6 = Constants.socket("AF_INET6");
-    public static final int AF_UNIX = Constants.socket("AF_UNIX");
-    public static final int SOCK_STREAM = Constants.socket("SOCK_STREAM");
-    public static final int SOCK_DGRAM = Constants.socket("SOCK_DGRAM");
-    public static final int SOL_SOCKET = Constants.socket("SOL_SOCKET");
-    public static final int SO_ERROR = Constants.socket("SO_ERROR");
-    public static final int SO_REUSEADDR = Constants.socket("SO_REUSEADDR");
-    public static final int SHUT_RD = Constants.socket("SHUT_RD");
-    public static final int SHUT_WR = Constants.socket("SHUT_WR");
-    public static final int MSG_PEEK = Constants.socket("MSG_PEEK");
-    public static final int IPPROTO_IP = Constants.socket("IPPROTO_IP");
-    public static final int IPPROTO_IPV6 = Constants.socket("IPPROTO_IPV6");
-    public static final int IP_TTL = Constants.socket("IP_TTL");
-    public static final int IPV6_UNICAST_HOPS = Constants.socket("IPV6_UNICAST_HOPS");
-    public static final int MSG_TRUNC = Constants.socket("MSG_TRUNC");
+    private static final int AF_INET = Constants.socket("AF_INET");
+    private static final int AF_INET6 = Constants.socket("AF_INET6");
+    private static final int AF_UNIX = Constants.socket("AF_UNIX");
+    private static final int SOCK_STREAM = Constants.socket("SOCK_STREAM");
+    private static final int SOCK_DGRAM = Constants.socket("SOCK_DGRAM");
+    private static final int SOL_SOCKET = Constants.socket("SOL_SOCKET");
+    private static final int SO_ERROR = Constants.socket("SO_ERROR");
+    private static final int SO_REUSEADDR = Constants.socket("SO_REUSEADDR");
+    private static final int SHUT_RD = Constants.socket("SHUT_RD");
+    private static final int SHUT_WR = Constants.socket("SHUT_WR");
+    private static final int MSG_PEEK = Constants.socket("MSG_PEEK");
+    private static final int IPPROTO_IP = Constants.socket("IPPROTO_IP");
+    private static final int IPPROTO_IPV6 = Constants.socket("IPPROTO_IPV6");
+    private static final int IP_TTL = Constants.socket("IP_TTL");
+    private static final int IPV6_UNICAST_HOPS = Constants.socket("IPV6_UNICAST_HOPS");
+    private static final int MSG_TRUNC = Constants.socket("MSG_TRUNC");
     private static final int IP_ADD_MEMBERSHIP = Constants.datagram("IP_ADD_MEMBERSHIP");
     private static final int IP_DROP_MEMBERSHIP = Constants.datagram("IP_DROP_MEMBERSHIP");
     private static final int IPV6_JOIN_GROUP = Constants.datagram("IPV6_JOIN_GROUP");
@@ -53,11 +53,6 @@ public final class Socket extends NetSocket {
     private Socket(int fd, SocketKind kind) {
         super(kind);
         this.source = new IoSource(new FdHandle(fd, f -> handedOver ? 0 : FdNative.close(f)));
-    }
-
-    /** Wraps a descriptor we own; {@code kind} decides which options apply. */
-    public static Socket adopt(int fd, SocketKind kind) {
-        return new Socket(fd, kind);
     }
 
     /** A new non-blocking, close-on-exec socket of this kind (Backend.openSocket on Unix). */
@@ -98,7 +93,7 @@ public final class Socket extends NetSocket {
     }
 
     /** AF_INET, AF_INET6 or AF_UNIX. */
-    public int family() throws IOException {
+    private int family() throws IOException {
         int f = family;
         if (f == 0) {
             int fd = source.handle().acquire();
