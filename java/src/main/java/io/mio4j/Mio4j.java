@@ -1,7 +1,9 @@
 package io.mio4j;
 
 import io.mio4j.internal.Backend;
+import io.mio4j.internal.Diagnostics;
 import io.mio4j.internal.NativeLibrary;
+import io.mio4j.internal.NativeLoader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,11 +30,26 @@ public final class Mio4j {
     }
 
     /**
-     * @return the poller backend in use, for example "epoll (jni)"
+     * @return the poller backend in use and the loading step that found its library, for
+     *         example "epoll (jni) from classpath resource"
      * @throws UnsatisfiedLinkError if no native library can be loaded
      */
     public static String backend() {
-        return Backend.current().description();
+        String backend = Backend.current().description();
+        NativeLoader.Result result = NativeLibrary.loadResult();
+        return result == null ? backend : backend + " from " + result.step();
+    }
+
+    /**
+     * A multi-line report for bug reports: versions of mio4j, the OS, libc, kernel and JVM,
+     * the backend, where the native library came from (or why it could not be loaded),
+     * probed features, and warnings such as different copies of the library on the
+     * classpath. Never throws.
+     *
+     * @return the report, one "key: value" per line
+     */
+    public static String diagnostics() {
+        return Diagnostics.report();
     }
 
     /** @return whether the native library is loaded (or loads now) */
