@@ -2,7 +2,6 @@ package io.mio4j;
 
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +18,6 @@ class Mio4jTest {
     void onLinuxTheBackendIsEpollThroughJni() {
         assertTrue(Mio4j.isAvailable());
         assertNull(Mio4j.unavailabilityCause());
-        assertEquals("epoll (jni)", Mio4j.backend());
+        assertTrue(Mio4j.backend().startsWith("epoll (jni)"), Mio4j.backend());
     }
 }
