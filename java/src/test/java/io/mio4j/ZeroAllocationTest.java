@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ZeroAllocationTest {
     private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-    private static final int WARM_UP = 20_000;
+    private static final int WARM_UP_ROUND = 10_000;
+    private static final int MAX_WARM_UP_ROUNDS = 30;
     private static final int LOOPS = 100_000;
     private static final Token WAKE = Token.of(7);
 
@@ -27,16 +28,26 @@ class ZeroAllocationTest {
         long run() throws IOException;
     }
 
-    /** Bytes this thread allocated over {@code loops} runs of {@code loop}, after a warm-up. */
+    /**
+     * Bytes this thread allocated over {@code loops} runs of {@code loop}, once warm.
+     * Warm means the JIT has settled: compiling and deoptimising the loop can allocate
+     * a few hundred bytes once, which is not the loop's doing. So the warm-up runs rounds
+     * until three in a row allocate nothing (a loop that allocates never gets there, and
+     * then the measurement below fails), and only then the measured loops run.
+     */
     private static long allocatedBy(Loop loop, int loops) throws IOException {
         assertTrue(THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled(),
                 "this JVM cannot measure allocation");
-        long sink = 0;
-        for (int i = 0; i < WARM_UP; i++) {
-            sink += loop.run();
-        }
         long id = Thread.currentThread().getId();
         THREADS.getThreadAllocatedBytes(id);   // the first call may set itself up
+        long sink = 0;
+        for (int round = 0, quiet = 0; round < MAX_WARM_UP_ROUNDS && quiet < 3; round++) {
+            long before = THREADS.getThreadAllocatedBytes(id);
+            for (int i = 0; i < WARM_UP_ROUND; i++) {
+                sink += loop.run();
+            }
+            quiet = THREADS.getThreadAllocatedBytes(id) == before ? quiet + 1 : 0;
+        }
         long before = THREADS.getThreadAllocatedBytes(id);
         for (int i = 0; i < loops; i++) {
             sink += loop.run();
