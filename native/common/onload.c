@@ -25,6 +25,7 @@ static const struct mio4j_natives *const all_natives[] = {
     &mio4j_errno_natives,
     &mio4j_fd_natives,
     &mio4j_socket_natives,
+    &mio4j_datagram_natives,
 #ifdef MIO4J_BACKEND_EPOLL
     &mio4j_epoll_natives,
 #endif

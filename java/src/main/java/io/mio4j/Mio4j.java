@@ -3,7 +3,6 @@ package io.mio4j;
 import io.mio4j.internal.Backend;
 import io.mio4j.internal.Diagnostics;
 import io.mio4j.internal.NativeLibrary;
-import io.mio4j.internal.NativeLoader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,14 +29,12 @@ public final class Mio4j {
     }
 
     /**
-     * @return the poller backend in use and the loading step that found its library, for
-     *         example "epoll (jni) from classpath resource"
+     * @return the poller backend in use and how it is bound, for example "epoll (jni)";
+     *         {@link #diagnostics()} tells where the native library came from
      * @throws UnsatisfiedLinkError if no native library can be loaded
      */
     public static String backend() {
-        String backend = Backend.current().description();
-        NativeLoader.Result result = NativeLibrary.loadResult();
-        return result == null ? backend : backend + " from " + result.step();
+        return Backend.current().description();
     }
 
     /**
