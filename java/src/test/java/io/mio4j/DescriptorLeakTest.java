@@ -19,7 +19,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,7 +50,12 @@ class DescriptorLeakTest {
         for (int i = 0; i < 300; i++) {
             cycle.run(i);
         }
-        assertEquals(baseline, Descriptors.openCount(), "descriptors open after 300 cycles");
+        // The rest of the JVM may move the count by one or two meanwhile (the Cleaner
+        // closing an earlier test's leftovers, a JAR opened by class loading); a leak of
+        // one descriptor per cycle moves it by 300.
+        int after = Descriptors.openCount();
+        assertTrue(Math.abs(after - baseline) <= 2,
+                "descriptors open: " + baseline + " before 300 cycles, " + after + " after");
     }
 
     @Test

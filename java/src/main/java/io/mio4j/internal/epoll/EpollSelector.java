@@ -211,7 +211,7 @@ final class EpollSelector extends Selector {
         }
     }
 
-    private static int roundUpToMillis(long nanos) {
+    static int roundUpToMillis(long nanos) {
         long millis = nanos / NANOS_PER_MILLI + (nanos % NANOS_PER_MILLI == 0 ? 0 : 1);
         return (int) Math.min(millis, Integer.MAX_VALUE);
     }
