@@ -17,7 +17,9 @@ import org.HdrHistogram.Histogram;
 /**
  * An HdrHistogram-style percentile plot drawn with plain Java2D: latency against
  * percentile, the percentile axis scaled by log10(1 / (1 - p)) so that 90%, 99%, 99.9%...
- * are evenly spaced; one line per implementation, one panel per workload.
+ * are evenly spaced; one line per implementation, one panel per workload. The latency
+ * axis is logarithmic too, so that a tail a hundred times the median does not flatten
+ * the body of the distribution into the x axis.
  */
 final class PercentileChart {
     /** One panel: a title and a histogram (nanoseconds) per implementation. */
@@ -64,13 +66,19 @@ final class PercentileChart {
         int plotRight = originX + PANEL_WIDTH - RIGHT;
         int plotTop = TOP;
         int plotBottom = HEIGHT - BOTTOM;
-        double maxMicros = 0;
+        double lowest = Double.MAX_VALUE;
+        double highest = 0;
         for (Histogram histogram : panel.histograms().values()) {
             if (histogram.getTotalCount() > 0) {
-                maxMicros = Math.max(maxMicros, histogram.getValueAtPercentile(percentileAt(MAX_NINES)) / 1000.0);
+                lowest = Math.min(lowest, Math.max(histogram.getMinValue(), 1) / 1000.0);
+                highest = Math.max(highest, histogram.getValueAtPercentile(percentileAt(MAX_NINES)) / 1000.0);
             }
         }
-        maxMicros = niceCeiling(maxMicros * 1.05);
+        if (highest == 0) {
+            lowest = 1;
+            highest = 10;
+        }
+        Scale y = new Scale(Math.floor(Math.log10(lowest)), Math.ceil(Math.log10(highest * 1.05)), plotTop, plotBottom);
 
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
         g.setColor(Color.BLACK);
@@ -88,15 +96,19 @@ final class PercentileChart {
             String label = percentileLabels[nines];
             g.drawString(label, x - metrics.stringWidth(label) / 2, plotBottom + 18);
         }
-        int yTicks = 5;
-        for (int tick = 0; tick <= yTicks; tick++) {
-            double micros = maxMicros * tick / yTicks;
-            int y = yOf(micros, maxMicros, plotTop, plotBottom);
-            g.setColor(new Color(0xdddddd));
-            g.drawLine(plotLeft, y, plotRight, y);
-            g.setColor(Color.BLACK);
-            String label = formatMicros(micros);
-            g.drawString(label, plotLeft - 8 - metrics.stringWidth(label), y + 4);
+        for (double decade = y.lowDecade; decade <= y.highDecade; decade++) {
+            for (int multiple : new int[] {1, 2, 5}) {
+                double micros = multiple * Math.pow(10, decade);
+                if (Math.log10(micros) > y.highDecade + 1e-9) {
+                    break;
+                }
+                int at = y.of(micros);
+                g.setColor(new Color(multiple == 1 ? 0xcccccc : 0xeeeeee));
+                g.drawLine(plotLeft, at, plotRight, at);
+                g.setColor(Color.BLACK);
+                String label = formatMicros(micros);
+                g.drawString(label, plotLeft - 8 - metrics.stringWidth(label), at + 4);
+            }
         }
         g.setColor(Color.BLACK);
         g.drawRect(plotLeft, plotTop, plotRight - plotLeft, plotBottom - plotTop);
@@ -104,7 +116,7 @@ final class PercentileChart {
         g.drawString(xTitle, (plotLeft + plotRight - metrics.stringWidth(xTitle)) / 2, plotBottom + 38);
         Graphics2D rotated = (Graphics2D) g.create();
         rotated.rotate(-Math.PI / 2);
-        String yTitle = "latency (µs)";
+        String yTitle = "latency (µs, log scale)";
         rotated.drawString(yTitle, -(plotTop + plotBottom + metrics.stringWidth(yTitle)) / 2, originX + 16);
         rotated.dispose();
 
@@ -125,12 +137,12 @@ final class PercentileChart {
                 double nines = MAX_NINES * step / steps;
                 double micros = histogram.getValueAtPercentile(percentileAt(nines)) / 1000.0;
                 int x = plotLeft + step;
-                int y = yOf(micros, maxMicros, plotTop, plotBottom);
+                int yAt = y.of(micros);
                 if (previousX >= 0) {
-                    lines.drawLine(previousX, previousY, x, y);
+                    lines.drawLine(previousX, previousY, x, yAt);
                 }
                 previousX = x;
-                previousY = y;
+                previousY = yAt;
             }
         }
         lines.dispose();
@@ -155,24 +167,15 @@ final class PercentileChart {
         return left + (int) Math.round((right - left) * nines / MAX_NINES);
     }
 
-    private static int yOf(double micros, double maxMicros, int top, int bottom) {
-        return bottom - (int) Math.round((bottom - top) * micros / maxMicros);
-    }
-
-    private static double niceCeiling(double value) {
-        if (value <= 0) {
-            return 1;
+    /** The logarithmic latency axis: whole decades of microseconds from bottom to top. */
+    private record Scale(double lowDecade, double highDecade, int top, int bottom) {
+        int of(double micros) {
+            double decade = Math.log10(Math.max(micros, Math.pow(10, lowDecade)));
+            return bottom - (int) Math.round((bottom - top) * (decade - lowDecade) / (highDecade - lowDecade));
         }
-        double decade = Math.pow(10, Math.floor(Math.log10(value)));
-        for (double step : new double[] {1, 2, 2.5, 5, 10}) {
-            if (step * decade >= value) {
-                return step * decade;
-            }
-        }
-        return 10 * decade;
     }
 
     private static String formatMicros(double micros) {
-        return micros == Math.rint(micros) ? String.valueOf((long) micros) : String.format("%.1f", micros);
+        return micros >= 1 ? String.valueOf(Math.round(micros)) : String.format(java.util.Locale.ROOT, "%.2g", micros);
     }
 }
