@@ -1,0 +1,56 @@
+package io.mio4j.internal;
+
+import io.mio4j.Interest;
+import io.mio4j.Token;
+
+import java.io.IOException;
+
+/**
+ * One OS poller instance: the operations every backend (epoll, kqueue, event ports,
+ * AFD) provides, so the public classes never know which one runs. Thread-safe except
+ * {@link #select}, which one thread calls at a time.
+ */
+public abstract class Selector {
+    /** What {@link #select} returns when a signal cut the wait short. */
+    public static final int INTERRUPTED = -1;
+
+    /** Starts watching {@code fd} for {@code interests}; events carry {@code token}. */
+    public abstract void register(int fd, Token token, Interest interests) throws IOException;
+
+    /** Replaces the token and interests of a registered descriptor. */
+    public abstract void reregister(int fd, Token token, Interest interests) throws IOException;
+
+    /** Stops watching {@code fd}. */
+    public abstract void deregister(int fd) throws IOException;
+
+    /**
+     * Waits for readiness and decodes what the kernel reports into {@code events}
+     * (cleared by the caller).
+     *
+     * @param timeoutNanos negative: no limit; 0: do not wait; else a bound, which the
+     *                     backend rounds up to its clock's granularity
+     * @return the number of events, or {@link #INTERRUPTED} when a signal cut the wait
+     *         short (the caller recomputes the time left and calls again)
+     */
+    public abstract int select(EventBuffer events, long timeoutNanos) throws IOException;
+
+    /** Makes a blocked or the next {@link #select} return soon. Any thread. */
+    public abstract void wakeup() throws IOException;
+
+    /**
+     * Opens this poller's one waker; IllegalStateException while another is open.
+     */
+    public abstract WakerHandle openWaker(Token token) throws IOException;
+
+    /**
+     * Tells the backend that an operation on {@code fd} reported would-block. Pollers
+     * with native edge triggering ignore it; AFD re-arms its poll here.
+     */
+    public void wouldBlock(int fd) {
+    }
+
+    public abstract boolean isOpen();
+
+    /** Closes the poller; a thread blocked in select returns first. Idempotent. */
+    public abstract void close() throws IOException;
+}

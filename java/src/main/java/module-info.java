@@ -1,0 +1,13 @@
+/**
+ * mio4j: Metal I/O for Java. Non-blocking sockets and edge-triggered readiness events
+ * over the operating system's poller, after Rust's mio 0.7.
+ */
+module io.mio4j {
+    requires org.slf4j;
+    requires jdk.management;
+    requires static jdk.net;
+
+    exports io.mio4j;
+    exports io.mio4j.net;
+    exports io.mio4j.unix;
+}

@@ -1,0 +1,59 @@
+/* Shared by every mio4j shim. The rules (see STYLE.md): a native checks its
+ * arguments, makes one system call (or a short fixed sequence) and returns a
+ * primitive: a count, a descriptor, or -errno. Java owns every decision. */
+#ifndef MIO4J_H
+#define MIO4J_H
+
+#include <jni.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* One class's natives, bound with RegisterNatives from JNI_OnLoad. */
+struct mio4j_natives {
+    const char *class_name;            /* e.g. "io/mio4j/internal/unix/FdNative" */
+    const JNINativeMethod *methods;
+    int count;
+};
+
+#define MIO4J_NATIVE(name, sig, fn) { (char *) (name), (char *) (sig), (void *) (fn) }
+#define MIO4J_COUNT(array) ((int) (sizeof(array) / sizeof((array)[0])))
+
+/* A named integer for Java (errno values, option names, struct sizes). */
+struct mio4j_constant {
+    const char *name;
+    jint value;
+};
+#define MIO4J_CONSTANT(c) { #c, (jint) (c) }
+/* Returned by the constant lookups for a name the table does not have. */
+#define MIO4J_NO_CONSTANT ((jlong) INT64_MIN)
+
+jlong mio4j_constant_lookup(JNIEnv *env, jstring name,
+                           const struct mio4j_constant *table, int count);
+
+/* The tables each shim file provides (declared here, defined beside their natives). */
+extern const struct mio4j_natives mio4j_errno_natives;
+extern const struct mio4j_natives mio4j_fd_natives;
+extern const struct mio4j_natives mio4j_socket_natives;
+#ifdef MIO4J_BACKEND_EPOLL
+extern const struct mio4j_natives mio4j_epoll_natives;
+#endif
+
+/* Returns the address of [pos, pos + len) inside a direct buffer, or NULL when
+ * buf is not direct or the range does not lie inside its capacity. */
+void *mio4j_buffer_range(JNIEnv *env, jobject buf, jint pos, jint len);
+
+/* Fills iov from count (buffer, position, length) triples of direct buffers;
+ * returns count, or -EINVAL when an array is short, count is outside
+ * 1..MIO4J_IOV_MAX or a range lies outside its buffer. */
+#define MIO4J_IOV_MAX 1024
+struct iovec;
+int mio4j_fill_iovec(JNIEnv *env, struct iovec *iov, jobjectArray buffers,
+                     jintArray positions, jintArray lengths, jint count);
+
+/* -errno of the last failed call, never 0 (a failure that left errno unset is EIO). */
+static inline jint mio4j_neg_errno(void) {
+    return errno > 0 ? -errno : -EIO;
+}
+
+#endif

@@ -1,0 +1,227 @@
+/* BSD socket calls for io.mio4j.net on every Unix. Every socket is born
+ * non-blocking and close-on-exec; sends never raise SIGPIPE. */
+#include "sockaddr.h"
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <string.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#ifndef MSG_NOSIGNAL
+#define MSG_NOSIGNAL 0   /* BSDs: SO_NOSIGPIPE is set on the socket instead */
+#endif
+
+static jint socket_open(JNIEnv *env, jclass clazz, jint family, jint type, jint protocol) {
+    (void) env; (void) clazz;
+    int fd = socket(family, type | SOCK_NONBLOCK | SOCK_CLOEXEC, protocol);
+    return fd >= 0 ? fd : mio4j_neg_errno();
+}
+
+static jint socket_pair(JNIEnv *env, jclass clazz, jint family, jint type, jintArray out) {
+    (void) clazz;
+    if (out == NULL || (*env)->GetArrayLength(env, out) < 2) {
+        return -EINVAL;
+    }
+    int fds[2];
+    if (socketpair(family, type | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, fds) != 0) {
+        return mio4j_neg_errno();
+    }
+    jint values[2] = { fds[0], fds[1] };
+    (*env)->SetIntArrayRegion(env, out, 0, 2, values);
+    return 0;
+}
+
+static jint socket_bind(JNIEnv *env, jclass clazz, jint fd, jbyteArray address) {
+    (void) clazz;
+    struct sockaddr_storage sa;
+    socklen_t len;
+    int rc = mio4j_sockaddr_decode(env, address, &sa, &len);
+    if (rc < 0) {
+        return rc;
+    }
+    return bind(fd, (struct sockaddr *) &sa, len) == 0 ? 0 : mio4j_neg_errno();
+}
+
+/* 0 when connected, -EINPROGRESS while a non-blocking connect goes on. */
+static jint socket_connect(JNIEnv *env, jclass clazz, jint fd, jbyteArray address) {
+    (void) clazz;
+    struct sockaddr_storage sa;
+    socklen_t len;
+    int rc = mio4j_sockaddr_decode(env, address, &sa, &len);
+    if (rc < 0) {
+        return rc;
+    }
+    return connect(fd, (struct sockaddr *) &sa, len) == 0 ? 0 : mio4j_neg_errno();
+}
+
+static jint socket_listen(JNIEnv *env, jclass clazz, jint fd, jint backlog) {
+    (void) env; (void) clazz;
+    return listen(fd, backlog) == 0 ? 0 : mio4j_neg_errno();
+}
+
+/* The new descriptor (non-blocking, close-on-exec); its peer goes to address. */
+static jint socket_accept(JNIEnv *env, jclass clazz, jint fd, jbyteArray address) {
+    (void) clazz;
+    if (address == NULL || (*env)->GetArrayLength(env, address) < MIO4J_SOCKADDR_MAX) {
+        return -EINVAL;
+    }
+    struct sockaddr_storage sa;
+    socklen_t len = sizeof(sa);
+    int accepted = accept4(fd, (struct sockaddr *) &sa, &len, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (accepted < 0) {
+        return mio4j_neg_errno();
+    }
+    if (mio4j_sockaddr_encode(env, &sa, len, address) < 0) {
+        /* The peer went away before accept4 could name it: report an empty name. */
+        memset(&sa, 0, sizeof(sa));
+        mio4j_sockaddr_encode(env, &sa, 0, address);
+    }
+    return accepted;
+}
+
+static jint socket_name(JNIEnv *env, jint fd, jbyteArray address, int peer) {
+    if (address == NULL || (*env)->GetArrayLength(env, address) < MIO4J_SOCKADDR_MAX) {
+        return -EINVAL;
+    }
+    struct sockaddr_storage sa;
+    socklen_t len = sizeof(sa);
+    int rc = peer ? getpeername(fd, (struct sockaddr *) &sa, &len)
+                  : getsockname(fd, (struct sockaddr *) &sa, &len);
+    if (rc != 0) {
+        return mio4j_neg_errno();
+    }
+    return mio4j_sockaddr_encode(env, &sa, len, address);
+}
+
+static jint socket_local_address(JNIEnv *env, jclass clazz, jint fd, jbyteArray address) {
+    (void) clazz;
+    return socket_name(env, fd, address, 0);
+}
+
+static jint socket_peer_address(JNIEnv *env, jclass clazz, jint fd, jbyteArray address) {
+    (void) clazz;
+    return socket_name(env, fd, address, 1);
+}
+
+static jint socket_shutdown(JNIEnv *env, jclass clazz, jint fd, jint how) {
+    (void) env; (void) clazz;
+    return shutdown(fd, how) == 0 ? 0 : mio4j_neg_errno();
+}
+
+static jint socket_get_int_option(JNIEnv *env, jclass clazz, jint fd, jint level,
+                                  jint name, jintArray value) {
+    (void) clazz;
+    if (value == NULL || (*env)->GetArrayLength(env, value) < 1) {
+        return -EINVAL;
+    }
+    int v = 0;
+    socklen_t len = sizeof(v);
+    if (getsockopt(fd, level, name, &v, &len) != 0) {
+        return mio4j_neg_errno();
+    }
+    jint out = v;
+    (*env)->SetIntArrayRegion(env, value, 0, 1, &out);
+    return 0;
+}
+
+static jint socket_set_int_option(JNIEnv *env, jclass clazz, jint fd, jint level,
+                                  jint name, jint value) {
+    (void) env; (void) clazz;
+    int v = value;
+    return setsockopt(fd, level, name, &v, sizeof(v)) == 0 ? 0 : mio4j_neg_errno();
+}
+
+static jint socket_send(JNIEnv *env, jclass clazz, jint fd, jobject buf, jint pos,
+                        jint len, jint flags) {
+    (void) clazz;
+    const void *at = mio4j_buffer_range(env, buf, pos, len);
+    if (at == NULL) {
+        return -EINVAL;
+    }
+    ssize_t n = send(fd, at, (size_t) len, flags | MSG_NOSIGNAL);
+    return n >= 0 ? (jint) n : mio4j_neg_errno();
+}
+
+static jint socket_recv(JNIEnv *env, jclass clazz, jint fd, jobject buf, jint pos,
+                        jint len, jint flags) {
+    (void) clazz;
+    void *at = mio4j_buffer_range(env, buf, pos, len);
+    if (at == NULL) {
+        return -EINVAL;
+    }
+    ssize_t n = recv(fd, at, (size_t) len, flags);
+    return n >= 0 ? (jint) n : mio4j_neg_errno();
+}
+
+static jlong socket_sendv(JNIEnv *env, jclass clazz, jint fd, jobjectArray buffers,
+                          jintArray positions, jintArray lengths, jint count) {
+    (void) clazz;
+    struct iovec iov[MIO4J_IOV_MAX];
+    int filled = mio4j_fill_iovec(env, iov, buffers, positions, lengths, count);
+    if (filled < 0) {
+        return filled;
+    }
+    struct msghdr msg;
+    memset(&msg, 0, sizeof(msg));
+    msg.msg_iov = iov;
+    msg.msg_iovlen = (size_t) filled;
+    ssize_t n = sendmsg(fd, &msg, MSG_NOSIGNAL);
+    return n >= 0 ? (jlong) n : mio4j_neg_errno();
+}
+
+static const struct mio4j_constant socket_constants[] = {
+    MIO4J_CONSTANT(AF_INET), MIO4J_CONSTANT(AF_INET6), MIO4J_CONSTANT(AF_UNIX),
+    MIO4J_CONSTANT(SOCK_STREAM), MIO4J_CONSTANT(SOCK_DGRAM),
+    MIO4J_CONSTANT(SOL_SOCKET), MIO4J_CONSTANT(SO_REUSEADDR), MIO4J_CONSTANT(SO_REUSEPORT),
+    MIO4J_CONSTANT(SO_ERROR), MIO4J_CONSTANT(SO_KEEPALIVE), MIO4J_CONSTANT(SO_RCVBUF),
+    MIO4J_CONSTANT(SO_SNDBUF), MIO4J_CONSTANT(SO_BROADCAST), MIO4J_CONSTANT(SO_LINGER),
+    MIO4J_CONSTANT(SO_OOBINLINE), MIO4J_CONSTANT(SO_TYPE),
+    MIO4J_CONSTANT(IPPROTO_TCP), MIO4J_CONSTANT(IPPROTO_UDP), MIO4J_CONSTANT(IPPROTO_IP),
+    MIO4J_CONSTANT(IPPROTO_IPV6),
+    MIO4J_CONSTANT(TCP_NODELAY),
+#ifdef TCP_KEEPIDLE
+    MIO4J_CONSTANT(TCP_KEEPIDLE),
+#endif
+#ifdef TCP_KEEPINTVL
+    MIO4J_CONSTANT(TCP_KEEPINTVL),
+#endif
+#ifdef TCP_KEEPCNT
+    MIO4J_CONSTANT(TCP_KEEPCNT),
+#endif
+    MIO4J_CONSTANT(IP_TTL), MIO4J_CONSTANT(IP_TOS), MIO4J_CONSTANT(IP_MULTICAST_TTL),
+    MIO4J_CONSTANT(IP_MULTICAST_LOOP), MIO4J_CONSTANT(IP_MULTICAST_IF),
+    MIO4J_CONSTANT(IPV6_UNICAST_HOPS), MIO4J_CONSTANT(IPV6_V6ONLY),
+    MIO4J_CONSTANT(IPV6_MULTICAST_LOOP), MIO4J_CONSTANT(IPV6_MULTICAST_HOPS),
+    MIO4J_CONSTANT(IPV6_MULTICAST_IF), MIO4J_CONSTANT(IPV6_TCLASS),
+    MIO4J_CONSTANT(SHUT_RD), MIO4J_CONSTANT(SHUT_WR), MIO4J_CONSTANT(SHUT_RDWR),
+    MIO4J_CONSTANT(MSG_PEEK), MIO4J_CONSTANT(MSG_TRUNC), MIO4J_CONSTANT(SOMAXCONN),
+    { "SOCKADDR_MAX", MIO4J_SOCKADDR_MAX },
+};
+
+static jlong socket_constant(JNIEnv *env, jclass clazz, jstring name) {
+    (void) clazz;
+    return mio4j_constant_lookup(env, name, socket_constants, MIO4J_COUNT(socket_constants));
+}
+
+static const JNINativeMethod socket_methods[] = {
+    MIO4J_NATIVE("constant", "(Ljava/lang/String;)J", socket_constant),
+    MIO4J_NATIVE("socket", "(III)I", socket_open),
+    MIO4J_NATIVE("socketpair", "(II[I)I", socket_pair),
+    MIO4J_NATIVE("bind", "(I[B)I", socket_bind),
+    MIO4J_NATIVE("connect", "(I[B)I", socket_connect),
+    MIO4J_NATIVE("listen", "(II)I", socket_listen),
+    MIO4J_NATIVE("accept", "(I[B)I", socket_accept),
+    MIO4J_NATIVE("localAddress", "(I[B)I", socket_local_address),
+    MIO4J_NATIVE("peerAddress", "(I[B)I", socket_peer_address),
+    MIO4J_NATIVE("shutdown", "(II)I", socket_shutdown),
+    MIO4J_NATIVE("getIntOption", "(III[I)I", socket_get_int_option),
+    MIO4J_NATIVE("setIntOption", "(IIII)I", socket_set_int_option),
+    MIO4J_NATIVE("send", "(ILjava/nio/ByteBuffer;III)I", socket_send),
+    MIO4J_NATIVE("recv", "(ILjava/nio/ByteBuffer;III)I", socket_recv),
+    MIO4J_NATIVE("sendv", "(I[Ljava/nio/ByteBuffer;[I[II)J", socket_sendv),
+};
+
+const struct mio4j_natives mio4j_socket_natives = {
+    "io/mio4j/internal/unix/SocketNative", socket_methods, MIO4J_COUNT(socket_methods)
+};
