@@ -58,6 +58,7 @@ public final class BenchRunner {
     private final Map<Implementation, Histogram> pingPongLatency = new EnumMap<>(Implementation.class);
     private final Map<Implementation, Histogram> wakeUpLatency = new EnumMap<>(Implementation.class);
     private final PollCostResults pollCost = new PollCostResults();
+    private final CpuPinning pinning = CpuPinning.detect();
 
     private BenchRunner(Path benchDir, Path cBinaries, RunSettings settings, List<Implementation> implementations) {
         this.benchDir = benchDir;
@@ -94,7 +95,8 @@ public final class BenchRunner {
                 settings, implementations);
         runner.runAll();
 
-        Report report = new Report(settings, implementations, runner.measurements, runner.pollCost, args[2]);
+        Report report = new Report(settings, implementations, runner.measurements, runner.pollCost,
+                runner.pinning, args[2]);
         Path results = settings.quick()
                 ? runner.runDir.resolve("RESULTS.md")
                 : runner.benchDir.resolve("RESULTS.md");
@@ -164,7 +166,7 @@ public final class BenchRunner {
         Duration timeout = Duration.ofMillis(settings.pingPongWarmupMillis() + settings.pingPongMillis()
                 + settings.wakeUpWarmupMillis() + settings.wakeUpMillis()).plusSeconds(30);
         Map<String, String> fields = new HashMap<>();
-        try (ChildProcess child = ChildProcess.start(command, dir.resolve("latency.stderr"), timeout)) {
+        try (ChildProcess child = ChildProcess.start(pinning.onMeasuredCpu(command), dir.resolve("latency.stderr"), timeout)) {
             String line;
             while ((line = child.readLine()) != null) {
                 fields.putAll(parseFields(line));
@@ -206,7 +208,8 @@ public final class BenchRunner {
         Map<String, String> atStart = null;
         Map<String, String> atEnd = null;
         Map<String, String> result = null;
-        try (ChildProcess server = ChildProcess.start(serverCommand, dir.resolve("echo-server.stderr"), timeout)) {
+        try (ChildProcess server = ChildProcess.start(pinning.onMeasuredCpu(serverCommand),
+                dir.resolve("echo-server.stderr"), timeout)) {
             String first = server.readLine();
             if (first == null || !first.startsWith("port=")) {
                 throw new IOException("the server did not start" + server.stderrTail());
@@ -215,7 +218,8 @@ public final class BenchRunner {
             List<String> generatorCommand = List.of(cBinaries.resolve("load_generator").toString(), port,
                     String.valueOf(RunSettings.CONNECTIONS), String.valueOf(settings.echoWarmupMillis()),
                     String.valueOf(settings.echoMillis()), String.valueOf(server.pid()));
-            try (ChildProcess generator = ChildProcess.start(generatorCommand, dir.resolve("load-generator.stderr"), timeout)) {
+            try (ChildProcess generator = ChildProcess.start(pinning.onLoadGeneratorCpu(generatorCommand),
+                    dir.resolve("load-generator.stderr"), timeout)) {
                 String line;
                 while ((line = generator.readLine()) != null) {
                     if (line.equals("measure-start")) {

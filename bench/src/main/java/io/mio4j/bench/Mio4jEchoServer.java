@@ -105,7 +105,7 @@ final class Mio4jEchoServer implements EchoServer {
     private void accept() throws IOException {
         TcpStream stream;
         while ((stream = listener.accept()) != null) {
-            stream.setNoDelay(true);
+            Mio4jNoDelay.enable(stream);
             int index = connections.size();
             connections.add(new Connection(stream));
             poll.registry().register(stream, Token.of(index), Interest.READABLE);
@@ -163,8 +163,9 @@ final class Mio4jEchoServer implements EchoServer {
     private void close(int index) {
         try {
             connections.get(index).stream.close();
-        } catch (IOException ignored) {
-            // closing a connection that already failed
+        } catch (Exception ignored) {
+            // Closing a connection that already failed. (Exception, not IOException: some
+            // builds of TcpStream.close() declare no checked exception.)
         }
         connections.set(index, null);
     }

@@ -25,7 +25,7 @@ final class Mio4jPingPongClient implements PingPongClient {
                     throw failure;
                 }
             }
-            stream.setNoDelay(true);
+            Mio4jNoDelay.enable(stream);
             ByteBuffer message = ByteBuffer.allocateDirect(MESSAGE_SIZE);
             while (message.hasRemaining()) {
                 message.put((byte) 'x');

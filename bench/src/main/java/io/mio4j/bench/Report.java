@@ -16,14 +16,16 @@ final class Report {
     private final List<Implementation> implementations;
     private final Measurements measurements;
     private final PollCostResults pollCost;
+    private final CpuPinning pinning;
     private final String commandLine;
 
     Report(RunSettings settings, List<Implementation> implementations, Measurements measurements,
-            PollCostResults pollCost, String commandLine) {
+            PollCostResults pollCost, CpuPinning pinning, String commandLine) {
         this.settings = settings;
         this.implementations = implementations;
         this.measurements = measurements;
         this.pollCost = pollCost;
+        this.pinning = pinning;
         this.commandLine = commandLine;
     }
 
@@ -55,7 +57,10 @@ final class Report {
                         settings.wakeUpMillis(), settings.echoWarmupMillis(), settings.echoMillis()))
                 .append(String.format(Locale.ROOT, "JMH %d warm-up + %d measured iterations of %d ms, 1 fork.%n",
                         settings.jmhWarmupIterations(), settings.jmhIterations(), settings.jmhIterationMillis()));
-        out.append("* Nothing is pinned to a CPU (nothing is, so none is); Nagle is off (TCP_NODELAY) on every socket.\n\n");
+        out.append("* ").append(pinning.describe()).append('\n');
+        out.append("* Nagle is off (TCP_NODELAY) on every socket")
+                .append(Mio4jNoDelay.available() ? "" : " but mio4j's: this build of mio4j has no TcpStream.setNoDelay yet")
+                .append(".\n\n");
         out.append("Each cell: the median over rounds, (min–max over rounds), and ×: the median over rounds of the ")
                 .append("ratio to C measured in the same round.\n\n");
         out.append(tables());

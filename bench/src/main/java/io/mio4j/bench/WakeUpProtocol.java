@@ -41,7 +41,9 @@ final class WakeUpProtocol {
     void drive(Phases phases, Wake wake) throws IOException {
         while (true) {
             while (!handled) {
-                Thread.onSpinWait();
+                // Yield, not spin: the runner pins this process to one CPU, where a spin
+                // would keep the poller from running.
+                Thread.yield();
             }
             long now = System.nanoTime();
             if (phases.over(now)) {
