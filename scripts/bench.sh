@@ -8,6 +8,8 @@
 #                                     report goes to bench/target/bench-run/
 #   BENCH_IMPLEMENTATIONS=C,MIO4J     run only these (C, NIO, NETTY, MIO4J)
 #   BENCH_SKIP_INSTALL=1              do not build and install the library first
+#   BENCH_PIN=0                       pin nothing (by default the measured process and
+#                                     the load generator get a CPU each, alike for all)
 set -euo pipefail
 
 BENCH_STARTED_AT=$(date +%s)

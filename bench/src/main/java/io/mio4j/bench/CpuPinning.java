@@ -16,6 +16,7 @@ import java.util.List;
  * <li>(b): the server process on that CPU, the load generator on another.
  * </ul>
  * JMH (e) is single-threaded and left unpinned, for every implementation alike.
+ * BENCH_PIN=0 pins nothing.
  */
 final class CpuPinning {
     private final boolean enabled;
@@ -31,7 +32,7 @@ final class CpuPinning {
     static CpuPinning detect() {
         int cpus = Runtime.getRuntime().availableProcessors();
         boolean taskset = Files.isExecutable(Path.of("/usr/bin/taskset")) || Files.isExecutable(Path.of("/bin/taskset"));
-        if (cpus < 2 || !taskset) {
+        if (cpus < 2 || !taskset || "0".equals(System.getenv("BENCH_PIN"))) {
             return new CpuPinning(false, 0, 0);
         }
         return new CpuPinning(true, cpus - 1, 0);
@@ -48,7 +49,7 @@ final class CpuPinning {
 
     String describe() {
         if (!enabled) {
-            return "Nothing is pinned (fewer than 2 CPUs or no taskset).";
+            return "Nothing is pinned (BENCH_PIN=0, fewer than 2 CPUs, or no taskset).";
         }
         return "Pinned alike for every implementation with taskset: (a) and (d), client and server threads in one"
                 + " process, run on CPU " + measuredCpu + "; in (b) the server process runs on CPU " + measuredCpu
