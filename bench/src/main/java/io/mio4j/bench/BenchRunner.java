@@ -91,6 +91,7 @@ public final class BenchRunner {
         if (scriptStart != null && !scriptStart.isBlank()) {
             startedAt = Long.parseLong(scriptStart.trim()) * 1000;
         }
+        String loadAtStart = Report.loadAverage();
         BenchRunner runner = new BenchRunner(Path.of(args[0]).toAbsolutePath(), Path.of(args[1]).toAbsolutePath(),
                 settings, implementations);
         runner.runAll();
@@ -105,7 +106,7 @@ public final class BenchRunner {
                 new PercentileChart.Panel("(a) ping-pong round trip, 64 B, 1 connection", runner.pingPongLatency),
                 new PercentileChart.Panel("(d) wake-up to poll returning", runner.wakeUpLatency)), chart);
         double seconds = (System.currentTimeMillis() - startedAt) / 1000.0;
-        String text = report.render(seconds, chart.getFileName().toString());
+        String text = report.render(seconds, chart.getFileName().toString(), loadAtStart);
         Files.writeString(results, text);
         System.out.println(report.tables());
         System.out.println(report.targets());

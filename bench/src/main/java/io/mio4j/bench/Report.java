@@ -29,7 +29,7 @@ final class Report {
         this.commandLine = commandLine;
     }
 
-    String render(double seconds, String chartFile) {
+    String render(double seconds, String chartFile, String loadAtStart) {
         StringBuilder out = new StringBuilder();
         out.append("# mio4j benchmark results\n\n");
         if (settings.quick()) {
@@ -42,7 +42,9 @@ final class Report {
         out.append("* Command: `").append(commandLine).append("` (").append(String.format(Locale.ROOT, "%.0f", seconds))
                 .append(" s end to end, build included)\n");
         out.append("* Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs (`nproc`), ")
-                .append(cpuModel()).append(", Linux ").append(System.getProperty("os.version")).append('\n');
+                .append(cpuModel()).append(", Linux ").append(System.getProperty("os.version"))
+                .append("; load average (1 min, /proc/loadavg) ").append(loadAtStart).append(" when the run started, ")
+                .append(loadAverage()).append(" when it ended (anything above ~1 is other work sharing the machine)\n");
         out.append("* JDK: ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.runtime.version")).append(" (").append(System.getProperty("java.vm.vendor"))
                 .append("); JVM options for every Java process: `").append(String.join(" ", BenchRunner.JVM_OPTIONS))
@@ -262,6 +264,15 @@ final class Report {
 
     private static String ratio(Spread ratio) {
         return ratio.isEmpty() ? "" : String.format(Locale.ROOT, " ×%.2f", ratio.median());
+    }
+
+    /** The 1-minute load average, as /proc/loadavg gives it. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String cpuModel() {
