@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the Windows backend and runs its C test program under Wine, in a fresh
+# Builds the Windows backend and runs its C test programs (the selector and sockets;
+# the JNI glue through a fake JNIEnv) under Wine, in a fresh
 # throw-away WINEPREFIX. Installs the cross compiler, CMake and Wine when missing
 # (Debian/Ubuntu, as root or through sudo). Exits non-zero if any case fails.
 set -euo pipefail
@@ -47,15 +48,20 @@ export WINEARCH=win64
 # Creating the prefix takes a few seconds; do it apart so the test's time is its own.
 timeout 180 "$wine" wineboot -i </dev/null >/dev/null 2>&1 || true
 
-log="$prefix/afd_test.log"
-set +e
-timeout 300 "$wine" "$build_dir/afd_test.exe" </dev/null 2>&1 | tr -d '\r' | tee "$log"
-status=${PIPESTATUS[0]}
-set -e
-
-summary="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1 || true)"
-if [ "$status" -ne 0 ] || [ -z "$summary" ] || [ "${summary#* passed, }" != "0 failed" ]; then
-    echo "test-windows: FAILED (exit status $status)" >&2
-    exit 1
-fi
+# Each program prints "N passed, M failed" last; every case of both must pass.
+failed=0
+for program in afd_test jni_glue_test; do
+    log="$prefix/$program.log"
+    echo "== $program"
+    set +e
+    timeout 300 "$wine" "$build_dir/$program.exe" </dev/null 2>&1 | tr -d '\r' | tee "$log"
+    status=${PIPESTATUS[0]}
+    set -e
+    summary="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1 || true)"
+    if [ "$status" -ne 0 ] || [ -z "$summary" ] || [ "${summary#* passed, }" != "0 failed" ]; then
+        echo "test-windows: $program FAILED (exit status $status)" >&2
+        failed=1
+    fi
+done
+[ "$failed" -eq 0 ] || exit 1
 echo "test-windows: OK"

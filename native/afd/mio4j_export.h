@@ -1,7 +1,8 @@
 /* Export marker for the public C functions of the Windows backend.
- * Building mio4j.dll defines MIO4J_BUILD_DLL: only the functions marked here are
- * exported (a PE image with any dllexport exports nothing else). The static library
- * used by the test program leaves the marker empty. */
+ * mio4j.dll (the JNI library) does not define MIO4J_BUILD_DLL: Java reaches these
+ * functions through the glue, so the DLL exports only JNI_OnLoad/JNI_OnUnload. A
+ * plain-C DLL for other callers would define it: then only the functions marked here
+ * are exported (a PE image with any dllexport exports nothing else). */
 #ifndef MIO4J_EXPORT_H
 #define MIO4J_EXPORT_H
 

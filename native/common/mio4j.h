@@ -35,6 +35,7 @@ jlong mio4j_constant_lookup(JNIEnv *env, jstring name,
 extern const struct mio4j_natives mio4j_errno_natives;
 extern const struct mio4j_natives mio4j_fd_natives;
 extern const struct mio4j_natives mio4j_socket_natives;
+extern const struct mio4j_natives mio4j_datagram_natives;
 #ifdef MIO4J_BACKEND_EPOLL
 extern const struct mio4j_natives mio4j_epoll_natives;
 #endif

@@ -8,10 +8,12 @@
 
 static jstring describe_natives(JNIEnv *env, jclass clazz);
 static jstring library_version(JNIEnv *env, jclass clazz);
+static jstring library_libc(JNIEnv *env, jclass clazz);
 
 static const JNINativeMethod library_methods[] = {
     MIO4J_NATIVE("describeNatives", "()Ljava/lang/String;", describe_natives),
     MIO4J_NATIVE("version", "()Ljava/lang/String;", library_version),
+    MIO4J_NATIVE("libc", "()Ljava/lang/String;", library_libc),
 };
 
 static const struct mio4j_natives library_natives = {
@@ -23,6 +25,7 @@ static const struct mio4j_natives *const all_natives[] = {
     &mio4j_errno_natives,
     &mio4j_fd_natives,
     &mio4j_socket_natives,
+    &mio4j_datagram_natives,
 #ifdef MIO4J_BACKEND_EPOLL
     &mio4j_epoll_natives,
 #endif
@@ -51,6 +54,19 @@ jlong mio4j_constant_lookup(JNIEnv *env, jstring name,
 static jstring library_version(JNIEnv *env, jclass clazz) {
     (void) clazz;
     return (*env)->NewStringUTF(env, MIO4J_VERSION);
+}
+
+/* glibc's own call, declared weak: on musl it is absent and the library must still load. */
+extern const char *gnu_get_libc_version(void) __attribute__((weak));
+
+static jstring library_libc(JNIEnv *env, jclass clazz) {
+    (void) clazz;
+    if (gnu_get_libc_version == NULL) {
+        return NULL;
+    }
+    char text[64];
+    snprintf(text, sizeof text, "glibc %s", gnu_get_libc_version());
+    return (*env)->NewStringUTF(env, text);
 }
 
 /* "class name signature" lines, one per native, for NativeTableTest. */

@@ -6,6 +6,7 @@
 #include <netinet/tcp.h>
 #include <string.h>
 #include <sys/uio.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #ifndef MSG_NOSIGNAL
@@ -132,6 +133,47 @@ static jint socket_set_int_option(JNIEnv *env, jclass clazz, jint fd, jint level
     return setsockopt(fd, level, name, &v, sizeof(v)) == 0 ? 0 : mio4j_neg_errno();
 }
 
+/* SO_LINGER as two ints: out[0] on (0/1), out[1] seconds. */
+static jint socket_get_linger(JNIEnv *env, jclass clazz, jint fd, jintArray out) {
+    (void) clazz;
+    if (out == NULL || (*env)->GetArrayLength(env, out) < 2) {
+        return -EINVAL;
+    }
+    struct linger l;
+    memset(&l, 0, sizeof(l));
+    socklen_t len = sizeof(l);
+    if (getsockopt(fd, SOL_SOCKET, SO_LINGER, &l, &len) != 0) {
+        return mio4j_neg_errno();
+    }
+    jint values[2] = { l.l_onoff != 0, l.l_linger };
+    (*env)->SetIntArrayRegion(env, out, 0, 2, values);
+    return 0;
+}
+
+static jint socket_set_linger(JNIEnv *env, jclass clazz, jint fd, jboolean on, jint seconds) {
+    (void) env; (void) clazz;
+    if (seconds < 0) {
+        return -EINVAL;
+    }
+    struct linger l;
+    memset(&l, 0, sizeof(l));
+    l.l_onoff = on ? 1 : 0;
+    l.l_linger = seconds;
+    return setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, sizeof(l)) == 0 ? 0 : mio4j_neg_errno();
+}
+
+/* The socket's address family (AF_INET, AF_INET6, AF_UNIX), from getsockname. */
+static jint socket_family(JNIEnv *env, jclass clazz, jint fd) {
+    (void) env; (void) clazz;
+    struct sockaddr_storage sa;
+    memset(&sa, 0, sizeof(sa));
+    socklen_t len = sizeof(sa);
+    if (getsockname(fd, (struct sockaddr *) &sa, &len) != 0) {
+        return mio4j_neg_errno();
+    }
+    return sa.ss_family;
+}
+
 static jint socket_send(JNIEnv *env, jclass clazz, jint fd, jobject buf, jint pos,
                         jint len, jint flags) {
     (void) clazz;
@@ -194,9 +236,12 @@ static const struct mio4j_constant socket_constants[] = {
     MIO4J_CONSTANT(IPV6_UNICAST_HOPS), MIO4J_CONSTANT(IPV6_V6ONLY),
     MIO4J_CONSTANT(IPV6_MULTICAST_LOOP), MIO4J_CONSTANT(IPV6_MULTICAST_HOPS),
     MIO4J_CONSTANT(IPV6_MULTICAST_IF), MIO4J_CONSTANT(IPV6_TCLASS),
+    MIO4J_CONSTANT(SO_ACCEPTCONN),
     MIO4J_CONSTANT(SHUT_RD), MIO4J_CONSTANT(SHUT_WR), MIO4J_CONSTANT(SHUT_RDWR),
     MIO4J_CONSTANT(MSG_PEEK), MIO4J_CONSTANT(MSG_TRUNC), MIO4J_CONSTANT(SOMAXCONN),
     { "SOCKADDR_MAX", MIO4J_SOCKADDR_MAX },
+    /* Room for a Unix path, its terminating NUL included. */
+    { "SUN_PATH_SIZE", (jint) sizeof(((struct sockaddr_un *) 0)->sun_path) },
 };
 
 static jlong socket_constant(JNIEnv *env, jclass clazz, jstring name) {
@@ -220,6 +265,9 @@ static const JNINativeMethod socket_methods[] = {
     MIO4J_NATIVE("send", "(ILjava/nio/ByteBuffer;III)I", socket_send),
     MIO4J_NATIVE("recv", "(ILjava/nio/ByteBuffer;III)I", socket_recv),
     MIO4J_NATIVE("sendv", "(I[Ljava/nio/ByteBuffer;[I[II)J", socket_sendv),
+    MIO4J_NATIVE("getLinger", "(I[I)I", socket_get_linger),
+    MIO4J_NATIVE("setLinger", "(IZI)I", socket_set_linger),
+    MIO4J_NATIVE("family", "(I)I", socket_family),
 };
 
 const struct mio4j_natives mio4j_socket_natives = {

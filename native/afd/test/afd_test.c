@@ -9,27 +9,10 @@
 
 #include "afd_selector.h"
 #include "socket_win.h"
+#include "check.h"
 
 #define WAIT_MS 5000
 #define QUIET_MS 300
-
-#define CHECK(cond)                                                              \
-    do {                                                                         \
-        if (!(cond)) {                                                           \
-            printf("    check failed, line %d: %s\n", __LINE__, #cond);          \
-            return 0;                                                            \
-        }                                                                        \
-    } while (0)
-
-#define CHECK_RC(expr, expected)                                                 \
-    do {                                                                         \
-        long long got_ = (long long)(expr);                                      \
-        if (got_ != (long long)(expected)) {                                     \
-            printf("    check failed, line %d: %s == %lld, expected %lld\n",     \
-                   __LINE__, #expr, got_, (long long)(expected));                \
-            return 0;                                                            \
-        }                                                                        \
-    } while (0)
 
 /* Everything a case opens is tracked and closed after it, pass or fail. */
 static SOCKET open_sockets[1024];

@@ -4,7 +4,6 @@
  */
 module io.mio4j {
     requires org.slf4j;
-    requires jdk.management;
     requires static jdk.net;
 
     exports io.mio4j;

@@ -1,6 +1,7 @@
 package io.mio4j;
 
 import io.mio4j.internal.Backend;
+import io.mio4j.internal.Diagnostics;
 import io.mio4j.internal.NativeLibrary;
 
 import java.io.IOException;
@@ -28,11 +29,24 @@ public final class Mio4j {
     }
 
     /**
-     * @return the poller backend in use, for example "epoll (jni)"
+     * @return the poller backend in use and how it is bound, for example "epoll (jni)";
+     *         {@link #diagnostics()} tells where the native library came from
      * @throws UnsatisfiedLinkError if no native library can be loaded
      */
     public static String backend() {
         return Backend.current().description();
+    }
+
+    /**
+     * A multi-line report for bug reports: versions of mio4j, the OS, libc, kernel and JVM,
+     * the backend, where the native library came from (or why it could not be loaded),
+     * probed features, and warnings such as different copies of the library on the
+     * classpath. Never throws.
+     *
+     * @return the report, one "key: value" per line
+     */
+    public static String diagnostics() {
+        return Diagnostics.report();
     }
 
     /** @return whether the native library is loaded (or loads now) */

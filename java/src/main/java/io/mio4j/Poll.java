@@ -89,18 +89,19 @@ public final class Poll implements AutoCloseable {
         }
     }
 
-    /** -1 for no limit, else nanoseconds clamped to MAX_TIMEOUT_NANOS. */
-    private static long timeoutNanos(Duration timeout) {
+    /** -1 for no limit, else nanoseconds clamped to MAX_TIMEOUT_NANOS (never lengthened). */
+    static long timeoutNanos(Duration timeout) {
         if (timeout == null) {
             return -1;
         }
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("negative timeout: " + timeout);
         }
-        if (timeout.getSeconds() >= MAX_TIMEOUT_NANOS / 1_000_000_000L) {
+        // Compare seconds first: toNanos() overflows past about 292 years.
+        if (timeout.getSeconds() > MAX_TIMEOUT_NANOS / 1_000_000_000L) {
             return MAX_TIMEOUT_NANOS;
         }
-        return timeout.toNanos();
+        return Math.min(timeout.toNanos(), MAX_TIMEOUT_NANOS);
     }
 
     /**

@@ -77,7 +77,7 @@ public final class EchoDemo {
             if (failure != null) {
                 throw failure;
             }
-            // NODELAY: stream.setNoDelay(true);
+            stream.setNoDelay(true);
             ByteBuffer out = ByteBuffer.allocateDirect(size);
             ByteBuffer in = ByteBuffer.allocateDirect(size);
             for (int m = 0; m < messages; m++) {

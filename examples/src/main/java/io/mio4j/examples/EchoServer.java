@@ -78,7 +78,7 @@ public final class EchoServer implements Runnable, AutoCloseable {
                 slot = connections.size();
                 connections.add(null);
             }
-            // NODELAY: stream.setNoDelay(true);
+            stream.setNoDelay(true);
             connections.set(slot, new Connection(stream));
             poll.registry().register(stream, Token.of(slot + FIRST_CONNECTION), Interest.READABLE);
         }

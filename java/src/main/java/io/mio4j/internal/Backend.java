@@ -1,5 +1,6 @@
 package io.mio4j.internal;
 
+import io.mio4j.internal.afd.AfdBackend;
 import io.mio4j.internal.epoll.EpollBackend;
 
 import java.io.IOException;
@@ -10,6 +11,14 @@ public abstract class Backend {
     public abstract String description();
 
     public abstract Selector openSelector() throws IOException;
+
+    /**
+     * For the Unix-only types (Unix sockets, Pipe, SourceFd, fd()): nothing on Unix;
+     * UnsupportedOperationException naming {@code what} where the OS has no such thing.
+     * Public classes call this instead of testing the OS themselves.
+     */
+    public void requireUnix(String what) {
+    }
 
     /** The backend for this system; UnsatisfiedLinkError when the library is missing. */
     public static Backend current() {
@@ -29,6 +38,8 @@ public abstract class Backend {
             switch (NativeLoader.os()) {
                 case "linux":
                     return new EpollBackend();
+                case "windows":
+                    return new AfdBackend();
                 default:
                     return null;
             }

@@ -4,6 +4,7 @@ import java.lang.ref.Cleaner;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
+import java.util.function.LongToIntFunction;
 
 /**
  * Owns one descriptor (or socket handle) and closes it exactly once. Every operation
@@ -15,8 +16,8 @@ public final class FdHandle {
     private static final Cleaner CLEANER = Cleaner.create();
     private static final int CLOSED = 1;   // state: users * 2 | CLOSED
 
-    private final int fd;
-    private final IntUnaryOperator closer;
+    private final long handle;   // a descriptor (int) on Unix, a SOCKET/HANDLE on Windows
+    private final LongToIntFunction closer;
     private final AtomicInteger state = new AtomicInteger();
     private volatile Cleaner.Cleanable cleanable;
 
@@ -26,8 +27,23 @@ public final class FdHandle {
      *               descriptor is gone either way)
      */
     public FdHandle(int fd, IntUnaryOperator closer) {
-        this.fd = fd;
+        this(fd, (LongToIntFunction) h -> closer.applyAsInt((int) h));
+    }
+
+    private FdHandle(long handle, LongToIntFunction closer) {
+        this.handle = handle;
         this.closer = closer;
+    }
+
+    /**
+     * A pointer-sized handle (a Windows SOCKET), owned from now on; use it through
+     * {@link #acquireHandle()}. A factory, not a constructor: an overload would make
+     * {@code new FdHandle(fd, x -> ...)} ambiguous.
+     *
+     * @param closer closes it and returns 0 or a negative error (ignored)
+     */
+    public static FdHandle ofHandle(long handle, LongToIntFunction closer) {
+        return new FdHandle(handle, closer);
     }
 
     /** Closes the descriptor when {@code owner} becomes unreachable without close(). */
@@ -38,13 +54,18 @@ public final class FdHandle {
 
     /** Takes a use of the descriptor; pair with {@link #release()} in a finally block. */
     public int acquire() throws ClosedChannelException {
+        return (int) acquireHandle();
+    }
+
+    /** As {@link #acquire()}, for handles wider than an int (Windows SOCKETs). */
+    public long acquireHandle() throws ClosedChannelException {
         for (;;) {
             int s = state.get();
             if ((s & CLOSED) != 0) {
                 throw new ClosedChannelException();
             }
             if (state.compareAndSet(s, s + 2)) {
-                return fd;
+                return handle;
             }
         }
     }
@@ -85,11 +106,16 @@ public final class FdHandle {
 
     /** The descriptor, or -1 once closed. For interop (fd()), not for I/O. */
     public int fdOrMinusOne() {
-        return isOpen() ? fd : -1;
+        return isOpen() ? (int) handle : -1;
+    }
+
+    /** The handle, or -1 once closed; not for I/O (no use is taken). */
+    public long handleOrMinusOne() {
+        return isOpen() ? handle : -1;
     }
 
     private void closeNow() {
-        closer.applyAsInt(fd);
+        closer.applyAsInt(handle);
     }
 
     /** Holds only the handle, never its owner, so the owner can be collected. */

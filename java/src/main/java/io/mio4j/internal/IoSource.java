@@ -33,9 +33,9 @@ public final class IoSource {
                         ? "source is already registered with this Poll"
                         : "source is registered with another Poll");
             }
-            int fd = handle.acquire();
+            long h = handle.acquireHandle();
             try {
-                target.register(fd, token, interests);
+                target.register(h, token, interests);
             } finally {
                 handle.release();
             }
@@ -47,9 +47,9 @@ public final class IoSource {
         Selector target = checkArguments(registry, token, interests);
         synchronized (this) {
             checkRegisteredWith(target);
-            int fd = handle.acquire();
+            long h = handle.acquireHandle();
             try {
-                target.reregister(fd, token, interests);
+                target.reregister(h, token, interests);
             } finally {
                 handle.release();
             }
@@ -60,9 +60,9 @@ public final class IoSource {
         Selector target = Access.selector(Objects.requireNonNull(registry, "registry"));
         synchronized (this) {
             checkRegisteredWith(target);
-            int fd = handle.acquire();
+            long h = handle.acquireHandle();
             try {
-                target.deregister(fd);
+                target.deregister(h);
             } finally {
                 handle.release();
             }
@@ -77,7 +77,7 @@ public final class IoSource {
             current = selector;
         }
         if (current != null) {
-            current.wouldBlock(handle.fdOrMinusOne());
+            current.wouldBlock(handle.handleOrMinusOne());
         }
     }
 
@@ -86,9 +86,9 @@ public final class IoSource {
         synchronized (this) {
             if (selector != null && selector.isOpen() && handle.isOpen()) {
                 try {
-                    int fd = handle.acquire();
+                    long h = handle.acquireHandle();
                     try {
-                        selector.deregister(fd);
+                        selector.deregister(h);
                     } finally {
                         handle.release();
                     }

@@ -14,4 +14,7 @@ public final class LibraryNative {
 
     /** The version the library was built as. */
     public static native String version();
+
+    /** "glibc 2.36" where the C library is glibc, else null (musl has no version call). */
+    public static native String libc();
 }

@@ -1,5 +1,7 @@
 package io.mio4j.internal;
 
+import java.util.List;
+
 /**
  * Loads libmio4j once per class loader and remembers how (or why not). Every class
  * with natives calls {@link #ensureLoaded()} from its static initialiser.
@@ -7,20 +9,25 @@ package io.mio4j.internal;
 public final class NativeLibrary {
     private static NativeLoader.Result result;
     private static UnsatisfiedLinkError failure;
+    private static NativeLoader attempt;
 
     private NativeLibrary() {
     }
 
     /** Loads the library if needed; throws the same explanation on every call if it cannot. */
     public static synchronized void ensureLoaded() {
-        if (result == null && failure == null) {
+        if (attempt == null) {
+            // One attempt per class loader: a failure is usually lasting (nothing on the
+            // class path), and retrying every call would log the same steps again and again.
+            attempt = NativeLoader.fromSystemProperties();
             try {
-                result = new NativeLoader().load();
+                result = attempt.load();
             } catch (UnsatisfiedLinkError e) {
                 failure = e;
             }
         }
         if (failure != null) {
+            // A fresh error each time, so each caller's stack trace is its own.
             UnsatisfiedLinkError error = new UnsatisfiedLinkError(failure.getMessage());
             error.initCause(failure);
             throw error;
@@ -42,8 +49,18 @@ public final class NativeLibrary {
         }
     }
 
-    /** How the library was found, for diagnostics; null when it was not. */
+    /** How the library was found, for diagnostics; null when it was not (or not yet). */
     public static synchronized NativeLoader.Result loadResult() {
         return result;
+    }
+
+    /** The steps that failed before the one that won (every step, when none did). */
+    public static synchronized List<String> tried() {
+        return attempt == null ? List.of() : attempt.tried();
+    }
+
+    /** Warnings of the attempt, such as different copies of the resource on the classpath. */
+    public static synchronized List<String> warnings() {
+        return attempt == null ? List.of() : attempt.warnings();
     }
 }

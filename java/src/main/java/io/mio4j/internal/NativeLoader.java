@@ -1,80 +1,316 @@
 package io.mio4j.internal;
 
+import io.mio4j.Mio4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.net.URLConnection;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Finds and loads libmio4j in the order API.md gives: the {@code mio4j.library.path}
- * file, {@code java.library.path}, then the classpath resource
- * {@code META-INF/native/<os>-<arch>/<mapped name>} extracted to a private folder.
+ * Finds and loads libmio4j in the order API.md gives:
+ * <ol>
+ * <li>the file named by the system property {@code mio4j.library.path};
+ * <li>{@code System.loadLibrary("mio4j")} (java.library.path);
+ * <li>the classpath resource {@code META-INF/native/<os>-<arch>/<mapped name>}, extracted
+ *     to an {@link ExtractionFolder};
+ * <li>a JNA backend: not built in this version, so the step only records that;
+ * </ol>
+ * then fails with an error listing each step and why it failed. One instance makes
+ * one attempt; {@link NativeLibrary} keeps its outcome.
  */
 public final class NativeLoader {
     public static final String LIBRARY_PATH_PROPERTY = "mio4j.library.path";
     public static final String TMPDIR_PROPERTY = "mio4j.tmpdir";
-    private static final String NAME = "mio4j";
+    /** Step names, as Mio4j.backend() and diagnostics show them. */
+    public static final String STEP_PROPERTY = "mio4j.library.path";
+    public static final String STEP_LIBRARY_PATH = "java.library.path";
+    public static final String STEP_RESOURCE = "classpath resource";
+    public static final String STEP_JNA = "JNA backend";
+    static final String NAME = "mio4j";
+    /** Copies of one library for class loaders of one JVM (the JVM lets only one load a file). */
+    private static final int MAX_COPIES = 8;
     private static final Logger LOG = LoggerFactory.getLogger(NativeLoader.class);
 
-    /** How the library was loaded. */
-    public record Result(String step, String location) {
+    /**
+     * How the library was loaded.
+     *
+     * @param step   which step won: one of the STEP_ names
+     * @param file   the file the JVM loaded, or null when System.loadLibrary does not say
+     * @param origin where it came from (the resource URL, the property value...) and
+     *               whether it is a copy for this class loader
+     */
+    public record Result(String step, Path file, String origin) {
     }
 
+    private final String explicitPath;
+    private final ClassLoader resources;
+    private final ExtractionFolder folder;
     private final List<String> tried = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    /** A folder where loading failed because its filesystem is mounted noexec, else null. */
+    private Path noexecFolder;
 
+    NativeLoader(String explicitPath, ClassLoader resources, ExtractionFolder folder) {
+        this.explicitPath = explicitPath;
+        this.resources = resources;
+        this.folder = folder;
+    }
+
+    /** A loader configured by the system properties, finding resources beside this class. */
+    static NativeLoader fromSystemProperties() {
+        ClassLoader loader = NativeLoader.class.getClassLoader();
+        return new NativeLoader(System.getProperty(LIBRARY_PATH_PROPERTY),
+                loader != null ? loader : ClassLoader.getSystemClassLoader(),
+                ExtractionFolder.fromSystemProperties());
+    }
+
+    /**
+     * Tries each step in order.
+     *
+     * @throws UnsatisfiedLinkError listing every step and why it failed, when none worked
+     */
     Result load() {
-        String explicit = System.getProperty(LIBRARY_PATH_PROPERTY);
-        if (explicit != null && !explicit.isEmpty()) {
-            Result r = attempt("system property " + LIBRARY_PATH_PROPERTY, explicit,
-                    () -> System.load(Path.of(explicit).toAbsolutePath().toString()));
-            if (r != null) {
-                return r;
-            }
-        } else {
-            skip("system property " + LIBRARY_PATH_PROPERTY, "not set");
+        Result result = fromProperty();
+        if (result == null) {
+            result = fromLibraryPath();
         }
-        Result r = attempt("java.library.path", System.getProperty("java.library.path"),
-                () -> System.loadLibrary(NAME));
-        if (r != null) {
-            return r;
+        if (result == null) {
+            result = fromResource();
         }
-        r = loadResource();
-        if (r != null) {
-            return r;
+        if (result == null) {
+            skip(STEP_JNA, "not built in this version of mio4j");
+            throw new UnsatisfiedLinkError(failureMessage());
         }
-        skip("JNA backend", "not available in this version");
-        throw new UnsatisfiedLinkError("mio4j: no native library could be loaded for "
-                + platform() + ". Add io.mio4j:mio4j:<version>:" + platform()
-                + " (the platform-classifier JAR) to the classpath, or set -D"
-                + LIBRARY_PATH_PROPERTY + "=/path/to/" + System.mapLibraryName(NAME)
-                + ". Tried:\n  " + String.join("\n  ", tried));
+        return result;
     }
 
-    private interface Loading {
-        void run() throws IOException;
+    /** "step: why it failed" for each step tried before the one that won (or all, on failure). */
+    List<String> tried() {
+        return Collections.unmodifiableList(tried);
     }
 
-    private Result attempt(String step, String location, Loading loading) {
-        try {
-            loading.run();
-            LOG.debug("mio4j: loaded the native library through {} ({})", step, location);
-            return new Result(step, location);
-        } catch (UnsatisfiedLinkError | IOException | SecurityException e) {
-            skip(step, e.toString());
+    /** Problems worth telling the user even when loading worked (different copies of the resource). */
+    List<String> warnings() {
+        return Collections.unmodifiableList(warnings);
+    }
+
+    private Result fromProperty() {
+        if (explicitPath == null || explicitPath.isEmpty()) {
+            skip(STEP_PROPERTY, "not set");
             return null;
         }
+        Path file;
+        try {
+            file = Path.of(explicitPath).toAbsolutePath();
+        } catch (InvalidPathException e) {
+            skip(STEP_PROPERTY, "\"" + explicitPath + "\" is not a valid path: " + e.getMessage());
+            return null;
+        }
+        if (!Files.isRegularFile(file)) {
+            skip(STEP_PROPERTY, file + ": no such file");
+            return null;
+        }
+        return loadFile(STEP_PROPERTY, file, file.toString(), null, null);
+    }
+
+    private Result fromLibraryPath() {
+        String searched = System.getProperty("java.library.path", "");
+        Path file = findInLibraryPath(searched);
+        try {
+            loadLibrary();
+            return success(STEP_LIBRARY_PATH, file, "System.loadLibrary(\"" + NAME + "\")");
+        } catch (UnsatisfiedLinkError e) {
+            if (file != null && isInAnotherClassLoader(e)) {
+                return loadCopy(STEP_LIBRARY_PATH, file.toString(), file, null, null);
+            }
+            skip(STEP_LIBRARY_PATH, reason(e, file));
+            return null;
+        }
+    }
+
+    /** The file System.loadLibrary would find, for diagnostics; null when there is none. */
+    private static Path findInLibraryPath(String searched) {
+        for (String entry : searched.split(File.pathSeparator)) {
+            try {
+                Path candidate = Path.of(entry.isEmpty() ? "." : entry, System.mapLibraryName(NAME));
+                if (Files.isRegularFile(candidate)) {
+                    return candidate.toAbsolutePath();
+                }
+            } catch (InvalidPathException e) {
+                // an entry that is no path cannot hold the library either
+            }
+        }
+        return null;
+    }
+
+    private Result fromResource() {
+        String name = resourceName();
+        String step = STEP_RESOURCE + " " + name;
+        try {
+            List<URL> urls = Collections.list(resources.getResources(name));
+            if (urls.isEmpty()) {
+                skip(step, "not on the classpath");
+                return null;
+            }
+            URL first = urls.get(0);
+            byte[] content = read(first);
+            String hash = ExtractionFolder.sha256(content);
+            reportDifferentCopies(name, urls, hash);
+            prepareFolder();
+            Path file = folder.install(System.mapLibraryName(NAME + "-" + hash), content, hash);
+            return loadFile(STEP_RESOURCE, file, first.toString(), content, hash);
+        } catch (IOException e) {
+            skip(step, e.getMessage() != null ? e.getMessage() : e.toString());
+            return null;
+        }
+    }
+
+    /** Several class path entries carry the resource: we load the first, but say so if they differ. */
+    private void reportDifferentCopies(String name, List<URL> urls, String firstHash) {
+        List<String> different = new ArrayList<>();
+        for (URL url : urls.subList(1, urls.size())) {
+            try {
+                String hash = ExtractionFolder.sha256(read(url));
+                if (hash.equals(firstHash)) {
+                    LOG.debug("mio4j: {} is an identical copy of {}", url, name);
+                } else {
+                    different.add(url + " (SHA-256 " + hash + ")");
+                }
+            } catch (IOException e) {
+                different.add(url + " (unreadable: " + e + ")");
+            }
+        }
+        if (!different.isEmpty()) {
+            String warning = (different.size() + 1) + " different copies of " + name
+                    + " are on the classpath; loading the first, " + urls.get(0) + " (SHA-256 " + firstHash
+                    + "), and ignoring " + String.join(", ", different)
+                    + ". Remove the stale JAR so one version of mio4j's native library remains.";
+            warnings.add(warning);
+            LOG.warn("mio4j: {}", warning);
+        }
+    }
+
+    private void prepareFolder() throws IOException {
+        folder.prepare();
+        String warning = "the extraction folder " + folder.path() + " is on a filesystem without POSIX"
+                + " owners and permissions, so whether others can change the library there was not checked";
+        if (!folder.isPosix() && !warnings.contains(warning)) {
+            warnings.add(warning);
+            LOG.warn("mio4j: {}", warning);
+        }
+    }
+
+    private static byte[] read(URL url) throws IOException {
+        URLConnection connection = url.openConnection();
+        // A cached JarFile would keep serving a JAR that has since been replaced on disk.
+        connection.setUseCaches(false);
+        try (InputStream in = connection.getInputStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** Loads {@code file}; when another class loader holds it, loads a private copy instead. */
+    private Result loadFile(String step, Path file, String origin, byte[] content, String hash) {
+        try {
+            load(file);
+            return success(step, file, origin);
+        } catch (UnsatisfiedLinkError e) {
+            if (isInAnotherClassLoader(e)) {
+                return loadCopy(step, origin, file, content, hash);
+            }
+            skip(step, origin + ": " + reason(e, file));
+            return null;
+        }
+    }
+
+    /**
+     * The JVM loads one library file into one class loader only, so a second class loader
+     * (an application server's, a plugin's) gets a numbered copy in the extraction folder,
+     * hash-checked like the first and kept for later runs.
+     */
+    private Result loadCopy(String step, String origin, Path loaded, byte[] content, String hash) {
+        LOG.debug("mio4j: {} is loaded by another class loader; loading a copy", loaded);
+        try {
+            if (content == null) {
+                content = Files.readAllBytes(loaded);
+                hash = ExtractionFolder.sha256(content);
+            }
+            prepareFolder();
+            for (int n = 2; n <= MAX_COPIES; n++) {
+                Path copy = folder.install(System.mapLibraryName(NAME + "-" + hash + "-" + n), content, hash);
+                try {
+                    load(copy);
+                    return success(step, copy, origin + ", copy " + n
+                            + " for this class loader (another class loader holds " + loaded + ")");
+                } catch (UnsatisfiedLinkError e) {
+                    if (!isInAnotherClassLoader(e)) {
+                        skip(step, origin + ": " + reason(e, copy));
+                        return null;
+                    }
+                }
+            }
+            skip(step, origin + ": " + loaded + " and all " + (MAX_COPIES - 1)
+                    + " copies are loaded by other class loaders");
+        } catch (IOException e) {
+            skip(step, origin + ": loaded by another class loader, and no copy could be made: " + e.getMessage());
+        }
+        return null;
+    }
+
+    // System.load and loadLibrary tie the library to the class loader of their caller:
+    // these two methods make that NativeLoader's loader, whose classes JNI_OnLoad binds.
+    private static void load(Path file) {
+        System.load(file.toString());
+    }
+
+    private static void loadLibrary() {
+        System.loadLibrary(NAME);
+    }
+
+    static boolean isInAnotherClassLoader(UnsatisfiedLinkError e) {
+        return e.getMessage() != null && e.getMessage().contains("already loaded in another classloader");
+    }
+
+    /** The JVM's message, plus what it means when the file's filesystem is mounted noexec. */
+    private String reason(UnsatisfiedLinkError e, Path file) {
+        String message = String.valueOf(e.getMessage());
+        if (file == null) {
+            return message;
+        }
+        if (ExtractionFolder.isMountedNoexec(file.getParent())) {
+            noexecFolder = file.getParent();
+            return message + " (" + file.getParent() + " is on a filesystem mounted noexec)";
+        }
+        if (looksLikeNoexec(message)) {
+            // mountinfo could not confirm it (not Linux, or a container hides it): ask
+            noexecFolder = file.getParent();
+            return message + " (is " + file.getParent() + " on a filesystem mounted noexec?)";
+        }
+        return message;
+    }
+
+    /**
+     * The dynamic loader's words when mmap(PROT_EXEC) is refused, as on a noexec mount:
+     * glibc says "failed to map segment from shared object", others "Operation not permitted".
+     */
+    static boolean looksLikeNoexec(String message) {
+        return message.contains("failed to map segment") || message.contains("Operation not permitted");
+    }
+
+    private Result success(String step, Path file, String origin) {
+        LOG.debug("mio4j: loaded the native library through {}: {}", step, origin);
+        return new Result(step, file, origin);
     }
 
     private void skip(String step, String why) {
@@ -82,50 +318,29 @@ public final class NativeLoader {
         tried.add(step + ": " + why);
     }
 
-    private Result loadResource() {
-        String resource = "META-INF/native/" + platform() + "/" + System.mapLibraryName(NAME);
-        String step = "classpath resource " + resource;
-        URL url = NativeLoader.class.getClassLoader() == null ? null
-                : NativeLoader.class.getClassLoader().getResource(resource);
-        if (url == null) {
-            skip(step, "not found");
-            return null;
+    private String failureMessage() {
+        StringBuilder message = new StringBuilder("mio4j: no native library could be loaded for ")
+                .append(platform()).append(". Tried, in order:");
+        for (int i = 0; i < tried.size(); i++) {
+            message.append("\n  ").append(i + 1).append(". ").append(tried.get(i));
         }
-        try {
-            byte[] content;
-            try (InputStream in = url.openStream()) {
-                content = in.readAllBytes();
-            }
-            Path file = extract(content);
-            return attempt(step, url + " extracted to " + file,
-                    () -> System.load(file.toString()));
-        } catch (IOException e) {
-            skip(step, e.toString());
-            return null;
+        if (noexecFolder != null) {
+            message.append("\nA library in ").append(noexecFolder).append(" could not be mapped executable,")
+                    .append(" as on a filesystem mounted noexec: set -D").append(TMPDIR_PROPERTY)
+                    .append(" to a folder on a filesystem mounted with exec.");
         }
+        message.append("\nAdd the platform JAR io.mio4j:mio4j:").append(Mio4j.version()).append(':')
+                .append(platform()).append(" to the classpath, or set -D").append(LIBRARY_PATH_PROPERTY)
+                .append("=/path/to/").append(System.mapLibraryName(NAME)).append('.');
+        for (String warning : warnings) {
+            message.append("\nWarning: ").append(warning);
+        }
+        return message.toString();
     }
 
-    private static Path extract(byte[] content) throws IOException {
-        String base = System.getProperty(TMPDIR_PROPERTY, System.getProperty("java.io.tmpdir"));
-        Path dir = Path.of(base, "mio4j-" + System.getProperty("user.name", "user"));
-        Files.createDirectories(dir);
-        String name = System.mapLibraryName(NAME + "-" + sha256(content).substring(0, 32));
-        Path file = dir.resolve(name);
-        if (!Files.exists(file)) {
-            Path temp = Files.createTempFile(dir, name, ".tmp");
-            Files.write(temp, content);
-            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("r-x------"));
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-        }
-        return file;
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The resource a platform JAR carries: META-INF/native/linux-x86_64/libmio4j.so. */
+    static String resourceName() {
+        return "META-INF/native/" + platform() + "/" + System.mapLibraryName(NAME);
     }
 
     /** os-arch as os-maven-plugin names them: linux-x86_64, osx-aarch_64, windows-x86_64. */

@@ -14,14 +14,19 @@ public abstract class Selector {
     /** What {@link #select} returns when a signal cut the wait short. */
     public static final int INTERRUPTED = -1;
 
-    /** Starts watching {@code fd} for {@code interests}; events carry {@code token}. */
-    public abstract void register(int fd, Token token, Interest interests) throws IOException;
+    /*
+     * Handles are longs: a descriptor (an int) on Unix, a pointer-sized SOCKET on
+     * Windows. A Unix backend refuses a value outside the int range.
+     */
 
-    /** Replaces the token and interests of a registered descriptor. */
-    public abstract void reregister(int fd, Token token, Interest interests) throws IOException;
+    /** Starts watching {@code handle} for {@code interests}; events carry {@code token}. */
+    public abstract void register(long handle, Token token, Interest interests) throws IOException;
 
-    /** Stops watching {@code fd}. */
-    public abstract void deregister(int fd) throws IOException;
+    /** Replaces the token and interests of a registered handle. */
+    public abstract void reregister(long handle, Token token, Interest interests) throws IOException;
+
+    /** Stops watching {@code handle}. */
+    public abstract void deregister(long handle) throws IOException;
 
     /**
      * Waits for readiness and decodes what the kernel reports into {@code events}
@@ -43,10 +48,11 @@ public abstract class Selector {
     public abstract WakerHandle openWaker(Token token) throws IOException;
 
     /**
-     * Tells the backend that an operation on {@code fd} reported would-block. Pollers
-     * with native edge triggering ignore it; AFD re-arms its poll here.
+     * Tells the backend that an operation on {@code handle} reported would-block
+     * (-1: the handle is closed). Pollers with native edge triggering ignore it; AFD
+     * re-arms its poll here. Must not allocate: it is on every read's path.
      */
-    public void wouldBlock(int fd) {
+    public void wouldBlock(long handle) {
     }
 
     public abstract boolean isOpen();

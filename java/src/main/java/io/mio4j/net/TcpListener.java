@@ -6,9 +6,11 @@ import io.mio4j.Source;
 import io.mio4j.Token;
 import io.mio4j.internal.unix.SockAddr;
 import io.mio4j.internal.unix.Socket;
+import io.mio4j.internal.unix.SocketOptions;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketOption;
 import java.nio.channels.Channel;
 
 /** A non-blocking TCP listener. */
@@ -18,7 +20,11 @@ public final class TcpListener implements Source, Channel {
     private final Socket socket;
 
     private TcpListener(int fd) {
-        this.socket = Socket.adopt(fd, this);
+        this.socket = Socket.adopt(fd, this, SocketOptions.Kind.TCP_LISTENER);
+    }
+
+    static TcpListener adopt(int fd) {
+        return new TcpListener(fd);
     }
 
     /**
@@ -34,12 +40,16 @@ public final class TcpListener implements Source, Channel {
         try {
             listener.socket.setIntOption(Socket.SOL_SOCKET, Socket.SO_REUSEADDR, 1);
             listener.socket.bind(encoded);
-            listener.socket.listen(BACKLOG);
+            listener.listen(BACKLOG);
             return listener;
         } catch (IOException | RuntimeException e) {
             listener.close();
             throw e;
         }
+    }
+
+    void listen(int backlog) throws IOException {
+        socket.listen(backlog);
     }
 
     /**
@@ -68,6 +78,42 @@ public final class TcpListener implements Source, Channel {
      */
     public IOException takeError() throws IOException {
         return socket.takeError();
+    }
+
+    /**
+     * Sets a socket option.
+     *
+     * @throws UnsupportedOperationException if the option does not apply to this socket
+     * @throws IllegalArgumentException      if the value is out of range
+     * @throws IOException                   if the OS reports an error
+     */
+    public <T> void setOption(SocketOption<T> option, T value) throws IOException {
+        socket.setOption(option, value);
+    }
+
+    /**
+     * Reads a socket option.
+     *
+     * @throws UnsupportedOperationException if the option does not apply to this socket
+     * @throws IOException                   if the OS reports an error
+     */
+    public <T> T getOption(SocketOption<T> option) throws IOException {
+        return socket.getOption(option);
+    }
+
+    /**
+     * Sets the IP time-to-live (on IPv6: the unicast hop limit).
+     *
+     * @throws IllegalArgumentException if ttl is negative
+     * @throws IOException              if the OS refuses the value
+     */
+    public void setTtl(int ttl) throws IOException {
+        socket.setTtl(ttl);
+    }
+
+    /** @return the IP time-to-live (on IPv6: the unicast hop limit) */
+    public int ttl() throws IOException {
+        return socket.ttl();
     }
 
     @Override

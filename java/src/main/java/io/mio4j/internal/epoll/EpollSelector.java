@@ -116,13 +116,21 @@ final class EpollSelector extends Selector {
     }
 
     @Override
-    public void register(int fd, Token token, Interest interests) throws IOException {
-        control(CTL_ADD, fd, token, interests);
+    public void register(long handle, Token token, Interest interests) throws IOException {
+        control(CTL_ADD, descriptor(handle), token, interests);
     }
 
     @Override
-    public void reregister(int fd, Token token, Interest interests) throws IOException {
-        control(CTL_MOD, fd, token, interests);
+    public void reregister(long handle, Token token, Interest interests) throws IOException {
+        control(CTL_MOD, descriptor(handle), token, interests);
+    }
+
+    /** A descriptor is an int; anything else cannot be one of ours. */
+    private static int descriptor(long handle) {
+        if (handle < 0 || handle > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("not a file descriptor: " + handle);
+        }
+        return (int) handle;
     }
 
     private void control(int op, int fd, Token token, Interest interests) throws IOException {
@@ -146,7 +154,8 @@ final class EpollSelector extends Selector {
     }
 
     @Override
-    public void deregister(int fd) throws IOException {
+    public void deregister(long handle) throws IOException {
+        int fd = descriptor(handle);
         int ep = acquire();
         try {
             synchronized (table) {
@@ -202,7 +211,7 @@ final class EpollSelector extends Selector {
         }
     }
 
-    private static int roundUpToMillis(long nanos) {
+    static int roundUpToMillis(long nanos) {
         long millis = nanos / NANOS_PER_MILLI + (nanos % NANOS_PER_MILLI == 0 ? 0 : 1);
         return (int) Math.min(millis, Integer.MAX_VALUE);
     }

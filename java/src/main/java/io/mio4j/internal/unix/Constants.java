@@ -10,4 +10,8 @@ final class Constants {
     static int socket(String name) {
         return NativeConstant.required(name, SocketNative.constant(name));
     }
+
+    static int datagram(String name) {
+        return NativeConstant.required(name, DatagramNative.constant(name));
+    }
 }

@@ -9,6 +9,7 @@ import java.net.UnixDomainSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -24,6 +25,7 @@ public final class SockAddr {
     static final byte UNIX = 1;
     static final byte INET4 = 4;
     static final byte INET6 = 6;
+    private static final UnixDomainSocketAddress UNNAMED = UnixDomainSocketAddress.of("");
 
     private SockAddr() {
     }
@@ -55,6 +57,34 @@ public final class SockAddr {
         return out;
     }
 
+    /**
+     * Encodes a Unix socket path (its bytes in UTF-8). NullPointerException for null;
+     * IllegalArgumentException for an empty path or one that does not fit sun_path with
+     * its terminating NUL: an address is never truncated.
+     */
+    public static byte[] encodeUnix(Path path) {
+        Objects.requireNonNull(path, "path");
+        byte[] bytes = path.toString().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length == 0) {
+            throw new IllegalArgumentException("empty Unix socket path");
+        }
+        if (bytes.length >= UnixLimits.SUN_PATH_SIZE) {
+            throw new IllegalArgumentException("Unix socket path of " + bytes.length
+                    + " bytes is too long: at most " + (UnixLimits.SUN_PATH_SIZE - 1) + " fit: " + path);
+        }
+        return encodeUnix(bytes);
+    }
+
+    /** Decodes a Unix address; an unnamed socket (or one the native could not name) has an empty path. */
+    public static UnixDomainSocketAddress decodeUnix(byte[] in) {
+        return asUnix(decode(in));
+    }
+
+    /** A decoded address as a Unix one: anything but a named Unix address is the unnamed address. */
+    public static UnixDomainSocketAddress asUnix(SocketAddress address) {
+        return address instanceof UnixDomainSocketAddress ? (UnixDomainSocketAddress) address : UNNAMED;
+    }
+
     /** Decodes what a native wrote: an InetSocketAddress, a UnixDomainSocketAddress or null. */
     public static SocketAddress decode(byte[] in) {
         switch (in[0]) {
@@ -64,6 +94,9 @@ public final class SockAddr {
                 return inet(Arrays.copyOfRange(in, 7, 23), get16(in, 1), get32(in, 3));
             case UNIX:
                 int length = get16(in, 1);
+                if (length > 0 && in[3] == 0) {
+                    return UNNAMED;   // a Linux abstract name: no Path can hold its NUL
+                }
                 return UnixDomainSocketAddress.of(new String(in, 3, length, StandardCharsets.UTF_8));
             default:
                 return null;
@@ -74,6 +107,11 @@ public final class SockAddr {
     public static InetSocketAddress decodeInet(byte[] in) {
         SocketAddress address = decode(in);
         return address instanceof InetSocketAddress ? (InetSocketAddress) address : null;
+    }
+
+    /** sun_path's size, asked of the library only when a Unix path is first encoded. */
+    private static final class UnixLimits {
+        static final int SUN_PATH_SIZE = Constants.socket("SUN_PATH_SIZE");
     }
 
     private static InetSocketAddress inet(byte[] raw, int port, int scope) {

@@ -48,4 +48,12 @@ public final class SocketNative {
     public static native int recv(int fd, ByteBuffer buffer, int pos, int len, int flags);
 
     public static native long sendv(int fd, ByteBuffer[] buffers, int[] positions, int[] lengths, int count);
+
+    /** SO_LINGER: out[0] 1 when on, out[1] the seconds. */
+    public static native int getLinger(int fd, int[] out);
+
+    public static native int setLinger(int fd, boolean on, int seconds);
+
+    /** The address family (AF_INET, AF_INET6, AF_UNIX) of a socket. */
+    public static native int family(int fd);
 }

@@ -1,0 +1,252 @@
+package io.mio4j.net;
+
+import io.mio4j.Interest;
+import io.mio4j.Registry;
+import io.mio4j.Source;
+import io.mio4j.Token;
+import io.mio4j.internal.unix.SockAddr;
+import io.mio4j.internal.unix.Socket;
+import io.mio4j.internal.unix.SocketOptions;
+
+import java.io.IOException;
+import java.net.SocketOption;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A non-blocking Unix domain datagram socket.
+ *
+ * <p>Each send is one datagram and each receive takes one datagram. A datagram longer
+ * than the destination buffer's room is truncated to it and the rest is discarded;
+ * compare the bytes placed with {@link #lastDatagramLength()}, the datagram's full
+ * length, to tell. Heap buffers pass through a per-thread scratch buffer, so at most
+ * 256 KiB of a datagram reach one.
+ */
+public final class UnixDatagram implements Source, Channel {
+    private final Socket socket;
+    private final byte[] sender = new byte[SockAddr.MAX];   // reused: receiving allocates only the result
+    private int lastDatagramLength = -1;
+
+    private UnixDatagram(int fd) {
+        this.socket = Socket.adopt(fd, this, SocketOptions.Kind.UNIX_DATAGRAM);
+    }
+
+    /**
+     * Creates a socket bound to a path, which must not exist yet.
+     *
+     * @throws IllegalArgumentException if the path is empty or longer than the OS allows
+     * @throws IOException              if the OS refuses, e.g. BindException when the path exists
+     */
+    public static UnixDatagram bind(Path path) throws IOException {
+        byte[] encoded = SockAddr.encodeUnix(path);
+        UnixDatagram datagram = unbound();
+        try {
+            datagram.socket.bind(encoded);
+            return datagram;
+        } catch (IOException | RuntimeException e) {
+            datagram.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Creates an unnamed socket: it can send, and receive replies only once connected
+     * (its peers see an empty path as its address).
+     *
+     * @throws IOException if the OS reports an error
+     */
+    public static UnixDatagram unbound() throws IOException {
+        return new UnixDatagram(Socket.open(Socket.AF_UNIX, Socket.SOCK_DGRAM));
+    }
+
+    /**
+     * Creates two unnamed sockets connected to each other (socketpair).
+     *
+     * @throws IOException if the OS reports an error
+     */
+    public static UnixDatagram[] pair() throws IOException {
+        int[] fds = Socket.pair(Socket.AF_UNIX, Socket.SOCK_DGRAM);
+        return new UnixDatagram[] {new UnixDatagram(fds[0]), new UnixDatagram(fds[1])};
+    }
+
+    /**
+     * Sets the peer: send and receive then use it.
+     *
+     * @throws IllegalArgumentException if the path is empty or longer than the OS allows
+     * @throws IOException              if the OS refuses (no socket at that path)
+     */
+    public void connect(Path path) throws IOException {
+        socket.connect(SockAddr.encodeUnix(path));
+    }
+
+    /**
+     * Sends src's remaining bytes as one datagram to the socket bound at {@code target}.
+     *
+     * @return the bytes sent (src's position moves by them), 0 for an empty datagram, or
+     *         -1 when it could not be sent without blocking (the receiver's queue is full)
+     * @throws IllegalArgumentException if the path is empty or longer than the OS allows
+     * @throws IOException              if the OS reports an error (e.g. no socket there)
+     */
+    public int sendTo(ByteBuffer src, Path target) throws IOException {
+        Objects.requireNonNull(src, "src");
+        return socket.sendDatagram(src, SockAddr.encodeUnix(target));
+    }
+
+    /**
+     * Receives one datagram into dst.
+     *
+     * @return the sender's address (an empty path when the sender is unnamed), or null
+     *         when no datagram is waiting
+     * @throws IllegalArgumentException if dst is read-only
+     * @throws IOException              if the OS reports an error
+     */
+    public UnixDomainSocketAddress receiveFrom(ByteBuffer dst) throws IOException {
+        int length = socket.receiveDatagram(dst, 0, sender);
+        if (length < 0) {
+            return null;
+        }
+        lastDatagramLength = length;
+        return SockAddr.decodeUnix(sender);
+    }
+
+    /**
+     * Sends src's remaining bytes as one datagram to the connected peer.
+     *
+     * @return the bytes sent, 0 for an empty datagram, or -1 when it could not be sent
+     *         without blocking (nothing was sent)
+     * @throws IOException if the OS reports an error, e.g. not connected, or the peer is gone
+     */
+    public int send(ByteBuffer src) throws IOException {
+        return socket.sendDatagram(src, null);
+    }
+
+    /**
+     * Receives one datagram into dst.
+     *
+     * @return the bytes placed in dst (0 for an empty datagram), or -1 when no datagram
+     *         is waiting
+     * @throws IllegalArgumentException if dst is read-only
+     * @throws IOException              if the OS reports an error
+     */
+    public int receive(ByteBuffer dst) throws IOException {
+        int before = dst == null ? 0 : dst.position();
+        int length = socket.receiveDatagram(dst, 0, null);
+        if (length < 0) {
+            return -1;
+        }
+        lastDatagramLength = length;
+        return dst.position() - before;
+    }
+
+    /**
+     * The full length of the datagram that the last successful receive or receiveFrom
+     * found; it exceeds the bytes placed exactly when that datagram was truncated.
+     *
+     * @return the length in bytes, or -1 before any datagram was received
+     */
+    public int lastDatagramLength() {
+        return lastDatagramLength;
+    }
+
+    /**
+     * Shuts down the reading half.
+     *
+     * @throws IOException if the OS reports an error
+     */
+    public void shutdownInput() throws IOException {
+        socket.shutdown(Socket.SHUT_RD);
+    }
+
+    /**
+     * Shuts down the writing half: sending is then an IOException ("Broken pipe").
+     *
+     * @throws IOException if the OS reports an error
+     */
+    public void shutdownOutput() throws IOException {
+        socket.shutdown(Socket.SHUT_WR);
+    }
+
+    /**
+     * @return the bound address, or an empty path when unnamed
+     * @throws IOException if the OS reports an error
+     */
+    public UnixDomainSocketAddress localAddress() throws IOException {
+        return SockAddr.asUnix(socket.localAddress());
+    }
+
+    /**
+     * @return the connected peer (an empty path when it is unnamed), or null when not connected
+     * @throws IOException if the OS reports an error
+     */
+    public UnixDomainSocketAddress peerAddress() throws IOException {
+        java.net.SocketAddress peer = socket.peerAddress();
+        return peer == null ? null : SockAddr.asUnix(peer);
+    }
+
+    /**
+     * @return the pending socket error (cleared), or null
+     * @throws IOException if the OS reports an error
+     */
+    public IOException takeError() throws IOException {
+        return socket.takeError();
+    }
+
+    /**
+     * Sets a socket option (SO_SNDBUF, SO_RCVBUF).
+     *
+     * @throws UnsupportedOperationException if the option does not apply to this socket
+     * @throws IOException                   if the OS reports an error
+     */
+    public <T> void setOption(SocketOption<T> option, T value) throws IOException {
+        socket.setOption(option, value);
+    }
+
+    /**
+     * Reads a socket option.
+     *
+     * @throws UnsupportedOperationException if the option does not apply to this socket
+     * @throws IOException                   if the OS reports an error
+     */
+    public <T> T getOption(SocketOption<T> option) throws IOException {
+        return socket.getOption(option);
+    }
+
+    @Override
+    public void register(Registry registry, Token token, Interest interests) throws IOException {
+        socket.source().register(registry, token, interests);
+    }
+
+    @Override
+    public void reregister(Registry registry, Token token, Interest interests) throws IOException {
+        socket.source().reregister(registry, token, interests);
+    }
+
+    @Override
+    public void deregister(Registry registry) throws IOException {
+        socket.source().deregister(registry);
+    }
+
+    /** @return the descriptor (still owned by this socket), or -1 once closed */
+    public int fd() {
+        return socket.fd();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return socket.isOpen();
+    }
+
+    /** Closes the socket, deregistering it. Idempotent; any thread. The socket file stays. */
+    @Override
+    public void close() {
+        socket.close();
+    }
+
+    @Override
+    public String toString() {
+        return "UnixDatagram{fd=" + fd() + "}";
+    }
+}

@@ -1,0 +1,23 @@
+package io.mio4j;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class Mio4jTest {
+    @Test
+    void theVersionIsTheMavenVersion() {
+        String version = Mio4j.version();
+        assertFalse(version.contains("${"), version);
+        assertTrue(version.matches("\\d+\\.\\d+\\.\\d+.*"), version);
+    }
+
+    @Test
+    void onLinuxTheBackendIsEpollThroughJni() {
+        assertTrue(Mio4j.isAvailable());
+        assertNull(Mio4j.unavailabilityCause());
+        assertTrue(Mio4j.backend().startsWith("epoll (jni)"), Mio4j.backend());
+    }
+}

@@ -1,0 +1,95 @@
+package io.mio4j;
+
+import io.mio4j.net.TcpListener;
+import io.mio4j.net.TcpStream;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * What the core tests share beyond {@link Expect}: waiting for an event that matches a
+ * predicate, waiting until another thread is blocked inside {@link Poll#poll}, and a
+ * connected loopback TCP pair. Every wait is bounded by {@link Expect#BOUND}.
+ */
+final class Polling {
+    private Polling() {
+    }
+
+    /** Polls until an event with {@code token} matches {@code wanted}; fails after the bound. */
+    static void until(Poll poll, Events events, Token token, Predicate<Event> wanted, String what)
+            throws IOException {
+        long deadline = System.nanoTime() + Expect.BOUND.toNanos();
+        StringBuilder seen = new StringBuilder();
+        for (;;) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                fail("no event for " + token + " with " + what + "; saw " + seen);
+            }
+            poll.poll(events, Duration.ofNanos(left));
+            for (Event event : events) {
+                if (event.token().equals(token) && wanted.test(event)) {
+                    return;
+                }
+                seen.append(event).append(' ');
+            }
+        }
+    }
+
+    /**
+     * Waits until {@code thread} is inside Poll.poll and in a native call, that is, blocked
+     * in the OS poller (or about to be: the test's assertions hold either way).
+     */
+    static void awaitBlockedInPoll(Thread thread) {
+        long deadline = System.nanoTime() + Expect.BOUND.toNanos();
+        while (System.nanoTime() < deadline) {
+            StackTraceElement[] stack = thread.getStackTrace();
+            if (stack.length > 0 && stack[0].isNativeMethod() && inPoll(stack)) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        fail(thread + " never blocked in Poll.poll");
+    }
+
+    private static boolean inPoll(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            if (frame.getClassName().equals(Poll.class.getName()) && frame.getMethodName().equals("poll")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Joins with the bound; fails if the thread is still running. */
+    static void join(Thread thread) throws InterruptedException {
+        thread.join(Expect.BOUND.toMillis());
+        if (thread.isAlive()) {
+            fail(thread + " did not finish");
+        }
+    }
+
+    /** Two connected loopback streams; closing the pair closes both. */
+    record Pair(TcpStream client, TcpStream server) implements AutoCloseable {
+        static Pair connect() throws IOException {
+            try (TcpListener listener = TcpListener.bind(Expect.anyLocalV4());
+                 Poll accepting = Poll.open()) {
+                accepting.registry().register(listener, Token.of(0), Interest.READABLE);
+                TcpStream client = TcpStream.connect(listener.localAddress());
+                Expect.events(accepting, Events.withCapacity(4), Expect.event(0, Interest.READABLE));
+                TcpStream server = listener.accept();
+                assertNotNull(server, "accept after a readable event");
+                return new Pair(client, server);
+            }
+        }
+
+        @Override
+        public void close() {
+            client.close();
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.mio4j;
+
+import com.sun.management.ThreadMXBean;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * API.md's steady state: poll, iterating the events, token() and the is* methods, and
+ * reads/writes with direct buffers allocate nothing once warm. Measured on this thread
+ * with ThreadMXBean; the assertion is exact.
+ */
+class ZeroAllocationTest {
+    private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final int WARM_UP_ROUND = 10_000;
+    private static final int MAX_WARM_UP_ROUNDS = 30;
+    private static final int LOOPS = 100_000;
+    private static final Token WAKE = Token.of(7);
+
+    /** One loop of the measured work; returns something derived from it so nothing is optimised away. */
+    private interface Loop {
+        long run() throws IOException;
+    }
+
+    /**
+     * Bytes this thread allocated over {@code loops} runs of {@code loop}, once warm.
+     * Warm means the JIT has settled: compiling and deoptimising the loop can allocate
+     * a few hundred bytes once, which is not the loop's doing. So the warm-up runs rounds
+     * until three in a row allocate nothing (a loop that allocates never gets there, and
+     * then the measurement below fails), and only then the measured loops run.
+     */
+    private static long allocatedBy(Loop loop, int loops) throws IOException {
+        assertTrue(THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled(),
+                "this JVM cannot measure allocation");
+        long id = Thread.currentThread().getId();
+        THREADS.getThreadAllocatedBytes(id);   // the first call may set itself up
+        long sink = 0;
+        for (int round = 0, quiet = 0; round < MAX_WARM_UP_ROUNDS && quiet < 3; round++) {
+            long before = THREADS.getThreadAllocatedBytes(id);
+            for (int i = 0; i < WARM_UP_ROUND; i++) {
+                sink += loop.run();
+            }
+            quiet = THREADS.getThreadAllocatedBytes(id) == before ? quiet + 1 : 0;
+        }
+        long before = THREADS.getThreadAllocatedBytes(id);
+        for (int i = 0; i < loops; i++) {
+            sink += loop.run();
+        }
+        long after = THREADS.getThreadAllocatedBytes(id);
+        assertTrue(sink != Long.MIN_VALUE);
+        return after - before;
+    }
+
+    /** Reads every accessor of every event. */
+    private static long consume(Events events) {
+        long sum = 0;
+        for (Event event : events) {
+            sum += event.token().value();
+            sum += event.isReadable() ? 1 : 0;
+            sum += event.isWritable() ? 2 : 0;
+            sum += event.isError() ? 4 : 0;
+            sum += event.isReadClosed() ? 8 : 0;
+            sum += event.isWriteClosed() ? 16 : 0;
+            sum += event.isPriority() ? 32 : 0;
+            sum += event.isAio() ? 64 : 0;
+            sum += event.isLio() ? 128 : 0;
+        }
+        for (int i = 0; i < events.size(); i++) {
+            sum += events.get(i).token().value();
+        }
+        return sum;
+    }
+
+    private static void assertWakePollAllocatesNothing(Duration timeout) throws IOException {
+        try (Poll poll = Poll.open(); Waker waker = Waker.open(poll.registry(), WAKE)) {
+            Events events = Events.withCapacity(16);
+            long allocated = allocatedBy(() -> {
+                waker.wake();
+                int n = poll.poll(events, timeout);
+                if (n != 1) {
+                    throw new AssertionError("expected the wake, got " + events);
+                }
+                return consume(events);
+            }, LOOPS);
+            assertEquals(0, allocated, "bytes allocated over " + LOOPS + " polls with timeout " + timeout);
+        }
+    }
+
+    @Test
+    void pollingWithoutWaitingAllocatesNothing() throws IOException {
+        assertWakePollAllocatesNothing(Duration.ZERO);
+    }
+
+    @Test
+    void pollingWithATimeoutAllocatesNothing() throws IOException {
+        assertWakePollAllocatesNothing(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void pollingWithASubMillisecondTimeoutAllocatesNothing() throws IOException {
+        assertWakePollAllocatesNothing(Duration.ofNanos(500_000_500));
+    }
+
+    @Test
+    void pollingWithoutTimeoutAllocatesNothing() throws IOException {
+        assertWakePollAllocatesNothing(null);
+    }
+
+    @Test
+    void anEchoLoopOverTcpWithDirectBuffersAllocatesNothing() throws IOException {
+        try (Poll poll = Poll.open(); Polling.Pair pair = Polling.Pair.connect()) {
+            Events events = Events.withCapacity(16);
+            Token server = Token.of(1);
+            poll.registry().register(pair.server(), server, Interest.READABLE);
+            ByteBuffer out = ByteBuffer.allocateDirect(64);
+            ByteBuffer in = ByteBuffer.allocateDirect(256);
+            Duration timeout = Duration.ofSeconds(5);
+            long allocated = allocatedBy(() -> {
+                out.clear();
+                if (pair.client().write(out) != 64) {
+                    throw new AssertionError("short write");
+                }
+                long sum = 0;
+                int read = 0;
+                while (read < 64) {
+                    poll.poll(events, timeout);
+                    sum += consume(events);
+                    int n;
+                    in.clear();
+                    while ((n = pair.server().read(in)) > 0) {
+                        read += n;
+                        in.clear();
+                    }
+                }
+                return sum + read;
+            }, LOOPS / 5);
+            assertEquals(0, allocated, "bytes allocated over " + LOOPS / 5 + " echo loops");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.mio4j.unix;
+
+import io.mio4j.Events;
+import io.mio4j.Expect;
+import io.mio4j.Interest;
+import io.mio4j.Poll;
+import io.mio4j.Token;
+import io.mio4j.internal.unix.FdNative;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+
+import static io.mio4j.Expect.event;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** SourceFd with a descriptor the test owns: an eventfd, which becomes readable when written. */
+class SourceFdTest {
+    private Poll poll;
+    private final Events events = Events.withCapacity(8);
+    private int eventFd = -1;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        poll = Poll.open();
+        eventFd = FdNative.eventfd();
+        assertTrue(eventFd >= 0, "eventfd: " + eventFd);
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        poll.close();
+        FdNative.close(eventFd);
+    }
+
+    @Test
+    void callerOwnedDescriptorReportsItsEventsUntilDeregistered() throws Exception {
+        SourceFd source = SourceFd.of(eventFd);
+        assertEquals(eventFd, source.fd());
+        poll.registry().register(source, Token.of(3), Interest.READABLE);
+        Expect.noEvents(poll, events);
+
+        assertEquals(0, FdNative.eventfdWrite(eventFd, 1));
+        Expect.events(poll, events, event(3, Interest.READABLE));
+        assertEquals(0, FdNative.eventfdRead(eventFd));
+
+        poll.registry().reregister(source, Token.of(4), Interest.READABLE);
+        assertEquals(0, FdNative.eventfdWrite(eventFd, 1));
+        Expect.events(poll, events, event(4, Interest.READABLE));
+        assertEquals(0, FdNative.eventfdRead(eventFd));
+
+        poll.registry().deregister(source);
+        assertEquals(0, FdNative.eventfdWrite(eventFd, 1));
+        Expect.noEvents(poll, events);
+    }
+
+    @Test
+    void aSecondSourceFdForTheSameDescriptorCountsAsTheSameRegistration() throws Exception {
+        poll.registry().register(SourceFd.of(eventFd), Token.of(1), Interest.READABLE);
+        // The OS's rule, passed straight through: the descriptor is already registered.
+        IOException e = assertThrows(IOException.class,
+                () -> poll.registry().register(SourceFd.of(eventFd), Token.of(2), Interest.READABLE));
+        assertTrue(e.getMessage().contains("File exists"), e.getMessage());
+        poll.registry().deregister(SourceFd.of(eventFd));
+        IOException again = assertThrows(IOException.class, () -> poll.registry().deregister(SourceFd.of(eventFd)));
+        assertTrue(again.getMessage().contains("No such file or directory"), again.getMessage());
+    }
+
+    @Test
+    void negativeDescriptorsAndNullArgumentsAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> SourceFd.of(-1));
+        SourceFd source = SourceFd.of(eventFd);
+        assertThrows(NullPointerException.class, () -> poll.registry().register(source, null, Interest.READABLE));
+        assertThrows(NullPointerException.class, () -> poll.registry().register(source, Token.of(1), null));
+    }
+}
