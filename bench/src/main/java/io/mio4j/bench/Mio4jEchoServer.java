@@ -105,7 +105,7 @@ final class Mio4jEchoServer implements EchoServer {
     private void accept() throws IOException {
         TcpStream stream;
         while ((stream = listener.accept()) != null) {
-            Mio4jNoDelay.enable(stream);
+            stream.setNoDelay(true);
             int index = connections.size();
             connections.add(new Connection(stream));
             poll.registry().register(stream, Token.of(index), Interest.READABLE);

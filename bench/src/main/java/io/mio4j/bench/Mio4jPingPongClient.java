@@ -25,7 +25,7 @@ final class Mio4jPingPongClient implements PingPongClient {
                     throw failure;
                 }
             }
-            Mio4jNoDelay.enable(stream);
+            stream.setNoDelay(true);
             ByteBuffer message = ByteBuffer.allocateDirect(MESSAGE_SIZE);
             while (message.hasRemaining()) {
                 message.put((byte) 'x');
