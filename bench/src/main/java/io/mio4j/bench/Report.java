@@ -237,8 +237,9 @@ final class Report {
                 the loop's epoll_wait returns), `Waker.wake()`. A sample ends when the poll has returned. The waking \
                 thread pauses 50 µs between wakes so that the poller is blocked again.
                 * **(e)** JMH, average time. Idle sockets are loopback connections with both ends registered for \
-                reading. NIO defers epoll_ctl to the next select, so its register + deregister is `register`, \
-                `cancel`, `selectNow`. Netty has no user-level poll: its row drives the public 4.2 `IoHandler` API \
+                reading. NIO calls epoll_ctl only inside a select (a key cancelled before one never reaches the \
+                kernel), so its register + deregister is `register`, `selectNow`, `cancel`, `selectNow`: two empty \
+                polls included. Netty has no user-level poll: its row drives the public 4.2 `IoHandler` API \
                 every Netty event loop runs on (`EpollIoHandler.run` with a non-blocking context; `register`, \
                 `submit(EPOLLIN)`, `cancel`).
                 * C and mio4j run the same algorithm (edge-triggered, read until the read would block); NIO and \
