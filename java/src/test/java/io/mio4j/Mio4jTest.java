@@ -15,6 +15,7 @@ class Mio4jTest {
     }
 
     @Test
+    @LinuxOnly
     void onLinuxTheBackendIsEpollThroughJni() {
         assertTrue(Mio4j.isAvailable());
         assertNull(Mio4j.unavailabilityCause());

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Opening and closing Polls (and their Wakers) gives every descriptor back. */
+@LinuxOnly
 class PollDescriptorLeakTest {
     private static final Path FDS = Path.of("/proc/self/fd");
     private static final int CYCLES = 1_000;

@@ -54,6 +54,7 @@ class PollTimeoutTest {
      * does not end a wait early; a signal makes us wait out the rest).
      */
     @Test
+    @LinuxOnly
     void aSubMillisecondTimeoutWaitsAndIsNotRoundedToZero() throws IOException {
         try (Poll poll = Poll.open()) {
             Events events = Events.withCapacity(4);

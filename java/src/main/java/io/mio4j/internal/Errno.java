@@ -90,8 +90,9 @@ public final class Errno {
      * ICMP port-unreachable message about an earlier datagram.
      */
     public static IOException datagramException(String call, long result) {
-        if ((int) -result == ECONNREFUSED) {
-            int errno = (int) -result;
+        int errno = (int) -result;
+        // Linux reports the ICMP message as ECONNREFUSED, Windows as WSAECONNRESET.
+        if (errno == ECONNREFUSED || errno == ECONNRESET) {
             return new PortUnreachableException(call + ": " + text(errno) + " (errno " + errno + ")");
         }
         return exception(call, result);

@@ -1,5 +1,6 @@
 package io.mio4j.internal.epoll;
 
+import io.mio4j.LinuxOnly;
 import io.mio4j.Interest;
 import io.mio4j.internal.EventBuffer;
 import io.mio4j.internal.NativeConstant;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * produced through the public API (no way to send TCP urgent data), so it is checked
  * here. Flag values come from the library, as in EpollSelector.
  */
+@LinuxOnly
 class EpollFlagsTest {
     private static final int IN = constant("EPOLLIN");
     private static final int OUT = constant("EPOLLOUT");
