@@ -44,6 +44,9 @@ extern const struct mio4j_natives mio4j_epoll_natives;
  * buf is not direct or the range does not lie inside its capacity. */
 void *mio4j_buffer_range(JNIEnv *env, jobject buf, jint pos, jint len);
 
+/* Looks up what mio4j_buffer_range needs; called once from JNI_OnLoad. */
+void mio4j_buffers_init(JNIEnv *env);
+
 /* Fills iov from count (buffer, position, length) triples of direct buffers;
  * returns count, or -EINVAL when an array is short, count is outside
  * 1..MIO4J_IOV_MAX or a range lies outside its buffer. */

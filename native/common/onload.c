@@ -105,8 +105,9 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
     if ((*vm)->GetEnv(vm, (void **) &env, JNI_VERSION_1_8) != JNI_OK) {
         return JNI_ERR;
     }
+    mio4j_buffers_init(env);
     for (int t = 0; t < MIO4J_COUNT(all_natives); t++) {
-        /* The one FindClass of the library: RegisterNatives needs the class. It
+        /* FindClass only here, at load: RegisterNatives needs the class. It
          * resolves through the loader of the class that called System.load. */
         jclass clazz = (*env)->FindClass(env, all_natives[t]->class_name);
         if (clazz == NULL) {

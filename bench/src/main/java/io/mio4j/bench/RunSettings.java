@@ -23,7 +23,7 @@ record RunSettings(
     static final int IDLE_SOCKETS = 10_000;
 
     static RunSettings standard() {
-        return new RunSettings(false, 5, 800, 1200, 200, 600, 1000, 1500, 2, 5, 300, 5);
+        return new RunSettings(false, 5, 2500, 1200, 500, 600, 1500, 1500, 2, 5, 300, 5);
     }
 
     static RunSettings quickSmoke() {

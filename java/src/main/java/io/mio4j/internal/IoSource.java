@@ -15,7 +15,9 @@ import java.util.Objects;
  */
 public final class IoSource {
     private final FdHandle handle;
-    private Selector selector;   // guarded by this
+    // Written under this object's lock; volatile so wouldBlock(), on the I/O path, can
+    // read it without taking the lock.
+    private volatile Selector selector;
 
     public IoSource(FdHandle handle) {
         this.handle = handle;
@@ -72,10 +74,7 @@ public final class IoSource {
 
     /** Tells the poller (if any) that an operation reported would-block. */
     public void wouldBlock() {
-        Selector current;
-        synchronized (this) {
-            current = selector;
-        }
+        Selector current = selector;
         if (current != null) {
             current.wouldBlock(handle.handleOrMinusOne());
         }
