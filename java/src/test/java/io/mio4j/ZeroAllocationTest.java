@@ -1,61 +1,21 @@
 package io.mio4j;
 
-import com.sun.management.ThreadMXBean;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * API.md's steady state: poll, iterating the events, token() and the is* methods, and
  * reads/writes with direct buffers allocate nothing once warm. Measured on this thread
- * with ThreadMXBean; the assertion is exact.
+ * with {@link AllocationMeter}; the assertion is exact.
  */
 class ZeroAllocationTest {
-    private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-    private static final int WARM_UP_ROUND = 10_000;
-    private static final int MAX_WARM_UP_ROUNDS = 30;
     private static final int LOOPS = 100_000;
     private static final Token WAKE = Token.of(7);
-
-    /** One loop of the measured work; returns something derived from it so nothing is optimised away. */
-    private interface Loop {
-        long run() throws IOException;
-    }
-
-    /**
-     * Bytes this thread allocated over {@code loops} runs of {@code loop}, once warm.
-     * Warm means the JIT has settled: compiling and deoptimising the loop can allocate
-     * a few hundred bytes once, which is not the loop's doing. So the warm-up runs rounds
-     * until three in a row allocate nothing (a loop that allocates never gets there, and
-     * then the measurement below fails), and only then the measured loops run.
-     */
-    private static long allocatedBy(Loop loop, int loops) throws IOException {
-        assertTrue(THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled(),
-                "this JVM cannot measure allocation");
-        long id = Thread.currentThread().getId();
-        THREADS.getThreadAllocatedBytes(id);   // the first call may set itself up
-        long sink = 0;
-        for (int round = 0, quiet = 0; round < MAX_WARM_UP_ROUNDS && quiet < 3; round++) {
-            long before = THREADS.getThreadAllocatedBytes(id);
-            for (int i = 0; i < WARM_UP_ROUND; i++) {
-                sink += loop.run();
-            }
-            quiet = THREADS.getThreadAllocatedBytes(id) == before ? quiet + 1 : 0;
-        }
-        long before = THREADS.getThreadAllocatedBytes(id);
-        for (int i = 0; i < loops; i++) {
-            sink += loop.run();
-        }
-        long after = THREADS.getThreadAllocatedBytes(id);
-        assertTrue(sink != Long.MIN_VALUE);
-        return after - before;
-    }
 
     /** Reads every accessor of every event. */
     private static long consume(Events events) {
@@ -80,7 +40,7 @@ class ZeroAllocationTest {
     private static void assertWakePollAllocatesNothing(Duration timeout) throws IOException {
         try (Poll poll = Poll.open(); Waker waker = Waker.open(poll.registry(), WAKE)) {
             Events events = Events.withCapacity(16);
-            long allocated = allocatedBy(() -> {
+            long allocated = AllocationMeter.bytesAllocated(() -> {
                 waker.wake();
                 int n = poll.poll(events, timeout);
                 if (n != 1) {
@@ -121,7 +81,7 @@ class ZeroAllocationTest {
             ByteBuffer out = ByteBuffer.allocateDirect(64);
             ByteBuffer in = ByteBuffer.allocateDirect(256);
             Duration timeout = Duration.ofSeconds(5);
-            long allocated = allocatedBy(() -> {
+            long allocated = AllocationMeter.bytesAllocated(() -> {
                 out.clear();
                 if (pair.client().write(out) != 64) {
                     throw new AssertionError("short write");
