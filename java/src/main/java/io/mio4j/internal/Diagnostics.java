@@ -67,6 +67,9 @@ public final class Diagnostics {
         line(out, "native version", nativeVersion.equals(Mio4j.version()) ? nativeVersion
                 : nativeVersion + " (differs from the Java classes' " + Mio4j.version() + ")");
         line(out, "features", features());
+        if (NativeLoader.os().equals("linux")) {
+            line(out, "epoll_event", guarded(EpollBackend::eventLayout));
+        }
     }
 
     private static String features() {

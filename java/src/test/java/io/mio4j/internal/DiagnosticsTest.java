@@ -44,6 +44,11 @@ class DiagnosticsTest {
         assertLine("features:", "epoll_pwait2 " + (EpollBackend.hasPwait2() ? "yes" : "no"));
     }
 
+    @Test
+    void theReportGivesTheEpollEventLayoutInUse() {
+        assertLine("epoll_event:", EpollBackend.eventLayout());
+    }
+
     private void assertLine(String key, String value) {
         assertTrue(report.lines().anyMatch(line -> line.startsWith(key) && line.contains(value)),
                 "no line " + key + " ... " + value + " in:\n" + report);

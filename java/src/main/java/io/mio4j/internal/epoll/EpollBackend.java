@@ -34,4 +34,13 @@ public final class EpollBackend extends Backend {
     public static boolean hasPwait2() {
         return EpollSelector.HAS_PWAIT2;
     }
+
+    /**
+     * The struct epoll_event layout the selector reads, for diagnostics: packed on x86
+     * ("12 bytes, events at 0, data at 4"), naturally aligned elsewhere (16, data at 8).
+     */
+    public static String eventLayout() {
+        int[] layout = EpollSelector.eventLayout();
+        return layout[0] + " bytes, events at " + layout[1] + ", data at " + layout[2];
+    }
 }

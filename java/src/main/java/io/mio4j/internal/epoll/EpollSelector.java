@@ -40,6 +40,11 @@ final class EpollSelector extends Selector {
 
     static final boolean HAS_PWAIT2 = EpollNative.probePwait2() == 0;
 
+    /** struct epoll_event as the C library lays it out: {size, events offset, data offset}. */
+    static int[] eventLayout() {
+        return new int[] {EVENT_SIZE, EVENTS_OFFSET, DATA_OFFSET};
+    }
+
     private final FdHandle epoll;
     private final int wakeFd;
     private final TokenTable table = new TokenTable();   // also the registration lock
