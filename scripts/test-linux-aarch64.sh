@@ -71,6 +71,9 @@ if [ ! -f "$rootfs/.ready" ]; then
     for deb in "$rootfs"/var/cache/apt/archives/*.deb; do
         dpkg-deb -x "$deb" "$rootfs"
     done
+    # What base-passwd's configuration would write: without it root has no user name.
+    cp "$rootfs/usr/share/base-passwd/passwd.master" "$rootfs/etc/passwd"
+    cp "$rootfs/usr/share/base-passwd/group.master" "$rootfs/etc/group"
     cp "$(command -v qemu-aarch64-static)" "$rootfs/usr/bin/qemu-aarch64-static"
     [ -x "$rootfs$java_bin" ] || { echo "test-linux-aarch64: no $java_bin in the root" >&2; exit 1; }
     touch "$rootfs/.ready"
@@ -83,18 +86,20 @@ mkdir -p "$stage"
 cp "$main_jar" "$native_jar" "$examples_jar" "$slf4j_api" "$slf4j_simple" "$stage/"
 jars() { for f in "$@"; do printf '/opt/mio4j/%s:' "$(basename "$f")"; done; }
 
-# Runs a command in the root under qemu. A private mount namespace holds /proc, so
-# nothing stays mounted in build/ whatever happens to this script.
+# Runs a command in the root under qemu, in folder $1 there. A private mount namespace
+# holds /proc, so nothing stays mounted in build/ whatever happens to this script.
 in_root() {
-    unshare --mount --pid --fork --mount-proc="$rootfs/proc" \
-        chroot "$rootfs" /usr/bin/qemu-aarch64-static "$@"
+    local wd=$1
+    shift
+    unshare --mount --pid --fork --mount-proc=/proc --root="$rootfs" --wd="$wd" \
+        /usr/bin/qemu-aarch64-static "$@"
 }
 
 # 3. The platform check.
 echo "== PlatformCheck on aarch64 (qemu-aarch64-static $(qemu-aarch64-static --version | head -n 1 | awk '{print $NF}'))"
 log="$root/build/linux-aarch_64-check.log"
 set +e
-in_root "$java_bin" -cp "$(jars "$main_jar" "$native_jar" "$slf4j_api" "$examples_jar")" \
+in_root /opt/mio4j "$java_bin" -cp "$(jars "$main_jar" "$native_jar" "$slf4j_api" "$examples_jar")" \
     io.mio4j.examples.PlatformCheck </dev/null 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
@@ -122,12 +127,39 @@ if [ "$junit" -eq 1 ]; then
     cp -r "$root/java/target/test-classes" "$stage/test-classes"
     cp -r "$root/build/linux-aarch_64/jar" "$stage/native"
     cp "$root/build/junit/junit-platform-console-standalone-$junit_version.jar" "$stage/"
-    in_root "$java_bin" \
+    # Some tests read the sources (C tables, imports): they look above the working folder,
+    # which is java/ as under surefire.
+    mkdir -p "$stage/src/java"
+    cp -r "$root/native" "$stage/src/native"
+    cp -r "$root/java/src" "$stage/src/java/src"
+    junit_log="$root/build/linux-aarch_64-junit.log"
+    set +e
+    in_root /opt/mio4j/src/java "$java_bin" \
         -Dmio4j.test.nativeRoot=/opt/mio4j/native -Dmio4j.test.classes=/opt/mio4j/classes \
         -Dmio4j.test.classifier=linux-aarch_64 \
         -jar "/opt/mio4j/junit-platform-console-standalone-$junit_version.jar" execute \
         --class-path "/opt/mio4j/test-classes:/opt/mio4j/classes:/opt/mio4j/native:$(jars "$slf4j_api" "$slf4j_simple")" \
         --scan-class-path /opt/mio4j/test-classes --disable-banner --details=summary \
-        --details-theme=ascii </dev/null
+        --details-theme=ascii </dev/null 2>&1 | tee "$junit_log"
+    status=${PIPESTATUS[0]}
+    set -e
+    # Failures that come from qemu-user, not from mio4j (each checked apart from the
+    # suite): qemu 7.2 implements no getsockopt(IP_MULTICAST_IF) and answers ENOPROTOOPT;
+    # it maps a guest library's code itself, so a noexec mount does not stop loading it.
+    # They are reported below, never dropped from the run.
+    qemu_limits='UdpSocketTest:socketOptionsRoundTripAndOthersAreUnsupported()
+NativeLoaderTest:aNoexecExtractionFolderIsNamedInTheError()'
+    failures="$(sed -n 's/^  JUnit Jupiter:\(.*\)$/\1/p' "$junit_log" | sort -u)"
+    unexpected="$(comm -23 <(echo "$failures" | sed '/^$/d') <(echo "$qemu_limits" | sort))"
+    tests="$(sed -n 's/^\[ *\([0-9]*\) tests started.*/\1/p' "$junit_log")"
+    echo "JUnit on aarch64: ${tests:-?} tests started, $(echo "$failures" | sed '/^$/d' | wc -l) failed"
+    if [ -n "$failures" ]; then
+        echo "$failures" | sed 's/^/  failed: /'
+    fi
+    if [ -n "$unexpected" ] || { [ "$status" -ne 0 ] && [ -z "$failures" ]; } || [ -z "$tests" ]; then
+        echo "test-linux-aarch64: the JUnit suite failed on aarch64 (exit $status)" >&2
+        exit 1
+    fi
+    [ -z "$failures" ] || echo "  (all of them known qemu-user limitations, see this script)"
 fi
 echo "test-linux-aarch64: passed"
