@@ -45,6 +45,13 @@ public final class TokenTable {
         }
     }
 
+    /**
+     * Descriptors from 0 to MAX_SLOTS - 1 can be registered: Linux's default ceiling
+     * (fs.nr_open is 1 048 576). The arrays grow to the largest one registered, so a
+     * larger descriptor would cost memory out of all proportion.
+     */
+    public static final int MAX_SLOTS = 1 << 20;
+
     private volatile Slots slots = new Slots(64);
     private int lastGeneration;
 
@@ -67,9 +74,7 @@ public final class TokenTable {
 
     /** Records a new registration of fd; returns its event data. Hold the lock. */
     public long put(int fd, Token token) {
-        if (fd < 0) {
-            throw new IllegalArgumentException("bad descriptor " + fd);
-        }
+        checkSlot(fd);
         Slots s = slots;
         if (fd >= s.tokens.length) {
             s = grow(s, fd);
@@ -99,9 +104,7 @@ public final class TokenTable {
      * with EEXIST) is dropped. Hold the lock.
      */
     public long propose(int fd, Token token) {
-        if (fd < 0) {
-            throw new IllegalArgumentException("bad descriptor " + fd);
-        }
+        checkSlot(fd);
         Slots s = slots;
         if (fd >= s.tokens.length) {
             s = grow(s, fd);
@@ -136,6 +139,13 @@ public final class TokenTable {
         return slots;
     }
 
+    private static void checkSlot(int fd) {
+        if (fd < 0 || fd >= MAX_SLOTS) {
+            throw new IllegalArgumentException("descriptor " + fd + " is outside 0.." + (MAX_SLOTS - 1)
+                    + ", the range a poller can register");
+        }
+    }
+
     private int nextGeneration() {
         int generation = ++lastGeneration;
         return generation != INTERNAL_GENERATION ? generation : ++lastGeneration;
@@ -144,7 +154,7 @@ public final class TokenTable {
     private Slots grow(Slots old, int fd) {
         int size = old.tokens.length;
         while (size <= fd) {
-            size = size * 2 > 0 ? size * 2 : Integer.MAX_VALUE;
+            size *= 2;   // at most MAX_SLOTS: fd < MAX_SLOTS, a power of two
         }
         Slots grown = new Slots(size);
         System.arraycopy(old.tokens, 0, grown.tokens, 0, old.tokens.length);
