@@ -17,7 +17,7 @@ public final class Events implements Iterable<Event> {
     private final EventIterator iterator = new EventIterator();
 
     private Events(int capacity) {
-        this.buffer = new EventBuffer(capacity);
+        this.buffer = new EventBuffer(capacity);   // first: it rejects a bad capacity
         this.views = new Event[capacity];
         for (int i = 0; i < capacity; i++) {
             views[i] = new Event(buffer, i);
@@ -27,15 +27,12 @@ public final class Events implements Iterable<Event> {
     /**
      * Returns an empty collection that holds at most {@code capacity} events per poll.
      *
-     * @param capacity at least 1
+     * @param capacity 1 to 1 048 576 (2<sup>20</sup>)
      * @return the events
-     * @throws IllegalArgumentException if capacity is below 1
+     * @throws IllegalArgumentException if capacity is outside that range
      */
     public static Events withCapacity(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1, not " + capacity);
-        }
-        return new Events(capacity);
+        return new Events(capacity);   // EventBuffer checks the capacity
     }
 
     /** @return the most events one poll can return */

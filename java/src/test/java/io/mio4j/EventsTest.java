@@ -51,6 +51,13 @@ class EventsTest {
     }
 
     @Test
+    void anAbsurdCapacityIsIllegalNotAnOutOfMemoryError() {
+        assertThrows(IllegalArgumentException.class, () -> Events.withCapacity(Integer.MAX_VALUE));
+        assertThrows(IllegalArgumentException.class, () -> Events.withCapacity((1 << 20) + 1));
+        assertEquals(1 << 20, Events.withCapacity(1 << 20).capacity());
+    }
+
+    @Test
     void getOutsideTheEventsThrowsIndexOutOfBounds() throws IOException {
         Events empty = Events.withCapacity(4);
         assertThrows(IndexOutOfBoundsException.class, () -> empty.get(0));

@@ -27,9 +27,15 @@ public final class EventBuffer {
     private int size;
     private ByteBuffer raw;
 
+    /**
+     * The largest capacity: far more events than one poll can usefully return, and small
+     * enough that the arrays (and the kernel's struct array) stay well inside int sizes.
+     */
+    public static final int MAX_CAPACITY = 1 << 20;
+
     public EventBuffer(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1, not " + capacity);
+        if (capacity < 1 || capacity > MAX_CAPACITY) {
+            throw new IllegalArgumentException("capacity must be 1 to " + MAX_CAPACITY + ", not " + capacity);
         }
         this.capacity = capacity;
         this.tokens = new Token[capacity];

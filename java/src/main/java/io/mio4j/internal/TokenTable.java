@@ -20,23 +20,37 @@ public final class TokenTable {
     public static final class Slots {
         final Token[] tokens;
         final int[] generations;
+        // A registration the kernel has not yet accepted or refused (see propose()).
+        final Token[] proposedTokens;
+        final int[] proposedGenerations;
 
         Slots(int size) {
             tokens = new Token[size];
             generations = new int[size];
+            proposedTokens = new Token[size];
+            proposedGenerations = new int[size];
         }
 
         /** The token for event data, or null when its registration is gone. */
         public Token lookup(long data) {
             int fd = fdOf(data);
             int generation = generationOf(data);
-            if (fd < 0 || fd >= tokens.length || generation == INTERNAL_GENERATION
-                    || generations[fd] != generation) {
+            if (fd < 0 || fd >= tokens.length || generation == INTERNAL_GENERATION) {
                 return null;
             }
-            return tokens[fd];
+            if (generations[fd] == generation) {
+                return tokens[fd];
+            }
+            return proposedGenerations[fd] == generation ? proposedTokens[fd] : null;
         }
     }
+
+    /**
+     * Descriptors from 0 to MAX_SLOTS - 1 can be registered: Linux's default ceiling
+     * (fs.nr_open is 1 048 576). The arrays grow to the largest one registered, so a
+     * larger descriptor would cost memory out of all proportion.
+     */
+    public static final int MAX_SLOTS = 1 << 20;
 
     private volatile Slots slots = new Slots(64);
     private int lastGeneration;
@@ -60,17 +74,12 @@ public final class TokenTable {
 
     /** Records a new registration of fd; returns its event data. Hold the lock. */
     public long put(int fd, Token token) {
-        if (fd < 0) {
-            throw new IllegalArgumentException("bad descriptor " + fd);
-        }
+        checkSlot(fd);
         Slots s = slots;
         if (fd >= s.tokens.length) {
             s = grow(s, fd);
         }
-        int generation = ++lastGeneration;
-        if (generation == INTERNAL_GENERATION) {
-            generation = ++lastGeneration;
-        }
+        int generation = nextGeneration();
         s.tokens[fd] = token;
         s.generations[fd] = generation;
         slots = s;   // volatile write: publishes the slot to the polling thread
@@ -87,26 +96,42 @@ public final class TokenTable {
         }
     }
 
-    /** The token of fd's current registration, or null. */
-    public Token token(int fd) {
+    /**
+     * Starts a registration of fd that the kernel may still refuse; returns its event
+     * data. Until {@link #commit} or {@link #abandon}, events of both the current
+     * registration and this one are looked up, so neither an event that comes before
+     * commit nor one of a registration that the kernel keeps (refusing this one, say
+     * with EEXIST) is dropped. Hold the lock.
+     */
+    public long propose(int fd, Token token) {
+        checkSlot(fd);
         Slots s = slots;
-        return fd >= 0 && fd < s.tokens.length ? s.tokens[fd] : null;
-    }
-
-    /** Puts back a slot as {@link #generation} and {@link #token} read it. Hold the lock. */
-    public void restore(int fd, int generation, Token token) {
-        Slots s = slots;
-        if (fd >= 0 && fd < s.tokens.length) {
-            s.tokens[fd] = token;
-            s.generations[fd] = generation;
-            slots = s;
+        if (fd >= s.tokens.length) {
+            s = grow(s, fd);
         }
+        int generation = nextGeneration();
+        s.proposedTokens[fd] = token;
+        s.proposedGenerations[fd] = generation;
+        slots = s;   // volatile write: publishes the slot to the polling thread
+        return data(generation, fd);
     }
 
-    /** The current generation of fd's registration, or INTERNAL_GENERATION if none. */
-    public int generation(int fd) {
+    /** The kernel accepted fd's proposed registration: it replaces the current one. Hold the lock. */
+    public void commit(int fd) {
         Slots s = slots;
-        return fd >= 0 && fd < s.tokens.length ? s.generations[fd] : INTERNAL_GENERATION;
+        s.tokens[fd] = s.proposedTokens[fd];
+        s.generations[fd] = s.proposedGenerations[fd];
+        s.proposedTokens[fd] = null;
+        s.proposedGenerations[fd] = INTERNAL_GENERATION;
+        slots = s;
+    }
+
+    /** The kernel refused fd's proposed registration: the current one stays. Hold the lock. */
+    public void abandon(int fd) {
+        Slots s = slots;
+        s.proposedTokens[fd] = null;
+        s.proposedGenerations[fd] = INTERNAL_GENERATION;
+        slots = s;
     }
 
     /** A view for one round of decoding: one volatile read, then plain reads. */
@@ -114,14 +139,28 @@ public final class TokenTable {
         return slots;
     }
 
+    private static void checkSlot(int fd) {
+        if (fd < 0 || fd >= MAX_SLOTS) {
+            throw new IllegalArgumentException("descriptor " + fd + " is outside 0.." + (MAX_SLOTS - 1)
+                    + ", the range a poller can register");
+        }
+    }
+
+    private int nextGeneration() {
+        int generation = ++lastGeneration;
+        return generation != INTERNAL_GENERATION ? generation : ++lastGeneration;
+    }
+
     private Slots grow(Slots old, int fd) {
         int size = old.tokens.length;
         while (size <= fd) {
-            size = size * 2 > 0 ? size * 2 : Integer.MAX_VALUE;
+            size *= 2;   // at most MAX_SLOTS: fd < MAX_SLOTS, a power of two
         }
         Slots grown = new Slots(size);
         System.arraycopy(old.tokens, 0, grown.tokens, 0, old.tokens.length);
         System.arraycopy(old.generations, 0, grown.generations, 0, old.generations.length);
+        System.arraycopy(old.proposedTokens, 0, grown.proposedTokens, 0, old.proposedTokens.length);
+        System.arraycopy(old.proposedGenerations, 0, grown.proposedGenerations, 0, old.proposedGenerations.length);
         return grown;
     }
 }

@@ -19,7 +19,6 @@ class TokenTableTest {
         assertEquals(7, TokenTable.fdOf(data));
         assertNotEquals(TokenTable.INTERNAL_GENERATION, TokenTable.generationOf(data));
         assertSame(token, table.snapshot().lookup(data));
-        assertSame(token, table.token(7));
     }
 
     @Test
@@ -28,7 +27,6 @@ class TokenTableTest {
         long data = table.put(7, Token.of(5));
         table.remove(7);
         assertNull(table.snapshot().lookup(data));
-        assertNull(table.token(7));
     }
 
     @Test
@@ -46,14 +44,36 @@ class TokenTableTest {
     }
 
     @Test
-    void restorePutsBackWhatAFailedRegistrationReplaced() {
+    void aProposedRegistrationAndTheCurrentOneBothFindTheirTokensUntilDecided() {
         TokenTable table = new TokenTable();
-        long data = table.put(3, Token.of(1));
-        int generation = table.generation(3);
-        Token token = table.token(3);
-        table.put(3, Token.of(2));
-        table.restore(3, generation, token);
-        assertEquals(Token.of(1), table.snapshot().lookup(data));
+        long current = table.propose(3, Token.of(1));
+        table.commit(3);
+        long proposed = table.propose(3, Token.of(2));
+        assertEquals(Token.of(1), table.snapshot().lookup(current));
+        assertEquals(Token.of(2), table.snapshot().lookup(proposed));
+        table.commit(3);
+        assertNull(table.snapshot().lookup(current));
+        assertEquals(Token.of(2), table.snapshot().lookup(proposed));
+    }
+
+    @Test
+    void anAbandonedProposalLeavesTheCurrentRegistrationAsItWas() {
+        TokenTable table = new TokenTable();
+        long current = table.propose(3, Token.of(1));
+        table.commit(3);
+        long refused = table.propose(3, Token.of(2));   // say the kernel answers EEXIST
+        table.abandon(3);
+        assertEquals(Token.of(1), table.snapshot().lookup(current));
+        assertNull(table.snapshot().lookup(refused));
+    }
+
+    @Test
+    void aProposalBeyondTheTableGrowsItAndKeepsWhatWasThere() {
+        TokenTable table = new TokenTable();
+        long low = table.put(3, Token.of(1));
+        long high = table.propose(5000, Token.of(2));
+        assertEquals(Token.of(1), table.snapshot().lookup(low));
+        assertEquals(Token.of(2), table.snapshot().lookup(high));
     }
 
     @Test
@@ -63,7 +83,6 @@ class TokenTableTest {
         assertNull(table.snapshot().lookup(TokenTable.internalData(4)));
         assertNull(table.snapshot().lookup(TokenTable.data(1, 100_000)));
         assertNull(table.snapshot().lookup(TokenTable.data(1, -1)));
-        assertEquals(TokenTable.INTERNAL_GENERATION, table.generation(100_000));
         assertThrows(IllegalArgumentException.class, () -> table.put(-1, Token.of(1)));
     }
 

@@ -66,9 +66,19 @@ class SourceFdTest {
         IOException e = assertThrows(IOException.class,
                 () -> poll.registry().register(SourceFd.of(eventFd), Token.of(2), Interest.READABLE));
         assertTrue(e.getMessage().contains("File exists"), e.getMessage());
+        // The refused registration left the first one as it was.
+        assertEquals(0, FdNative.eventfdWrite(eventFd, 1));
+        Expect.events(poll, events, event(1, Interest.READABLE));
         poll.registry().deregister(SourceFd.of(eventFd));
         IOException again = assertThrows(IOException.class, () -> poll.registry().deregister(SourceFd.of(eventFd)));
         assertTrue(again.getMessage().contains("No such file or directory"), again.getMessage());
+    }
+
+    @Test
+    void aDescriptorBeyondWhatAPollerTracksIsAClearErrorNotAnOutOfMemoryError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> poll.registry().register(SourceFd.of(Integer.MAX_VALUE), Token.of(1), Interest.READABLE));
+        assertTrue(e.getMessage().contains("2147483647"), e.getMessage());
     }
 
     @Test

@@ -97,14 +97,13 @@ final class AfdSelector extends Selector {
                     throw Errno.exception("reregister", -ERROR_NOT_FOUND);
                 }
                 TokenTable tokens = registrations.tokens();
-                int previousGeneration = tokens.generation(slot);
-                Token previousToken = tokens.token(slot);
-                long data = tokens.put(slot, token);
+                long data = tokens.propose(slot, token);
                 int rc = AfdNative.reregister(selector, handle, data, interests(interests));
                 if (rc < 0) {
-                    tokens.restore(slot, previousGeneration, previousToken);
+                    tokens.abandon(slot);
                     throw Errno.exception("reregister", rc);
                 }
+                tokens.commit(slot);
             }
         } finally {
             port.release();

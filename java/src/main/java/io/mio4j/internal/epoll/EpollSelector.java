@@ -142,16 +142,15 @@ final class EpollSelector extends Selector {
         int ep = acquire();
         try {
             synchronized (table) {
-                // The slot is filled before the kernel can report an event for it, and
-                // put back as it was if the kernel refuses (EEXIST, ENOENT, EPERM...).
-                int previousGeneration = table.generation(fd);
-                Token previousToken = table.token(fd);
-                long data = table.put(fd, token);
+                // Proposed before the kernel can report an event for it; the current
+                // registration stays valid until the kernel has accepted or refused.
+                long data = table.propose(fd, token);
                 int rc = EpollNative.ctl(ep, op, fd, flags(interests), data);
                 if (rc < 0) {
-                    table.restore(fd, previousGeneration, previousToken);
+                    table.abandon(fd);
                     throw Errno.exception("epoll_ctl", rc);
                 }
+                table.commit(fd);
             }
         } finally {
             epoll.release();
