@@ -96,7 +96,7 @@ in_root() {
 }
 
 # 3. The platform check.
-echo "== PlatformCheck on aarch64 (qemu-aarch64-static $(qemu-aarch64-static --version | head -n 1 | awk '{print $NF}'))"
+echo "== PlatformCheck on aarch64 under $(qemu-aarch64-static --version | head -n 1)"
 log="$root/build/linux-aarch_64-check.log"
 set +e
 in_root /opt/mio4j "$java_bin" -cp "$(jars "$main_jar" "$native_jar" "$slf4j_api" "$examples_jar")" \
