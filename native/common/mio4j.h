@@ -29,7 +29,14 @@ struct mio4j_constant {
 #define MIO4J_NO_CONSTANT ((jlong) INT64_MIN)
 
 jlong mio4j_constant_lookup(JNIEnv *env, jstring name,
-                           const struct mio4j_constant *table, int count);
+                            const struct mio4j_constant *table, int count);
+
+/* Binds each table's natives to its class (JNI_OnLoad); JNI_OK or JNI_ERR with the
+ * JVM's exception pending. */
+jint mio4j_register_natives(JNIEnv *env, const struct mio4j_natives *const *tables, int count);
+
+/* "class name signature" lines, one per native of the tables, for NativeTableTest. */
+jstring mio4j_describe_natives(JNIEnv *env, const struct mio4j_natives *const *tables, int count);
 
 /* The tables each shim file provides (declared here, defined beside their natives). */
 extern const struct mio4j_natives mio4j_errno_natives;

@@ -1,10 +1,8 @@
-/* JNI_OnLoad: binds every table of natives, and describes them for the test that
- * checks each entry against its Java declaration. */
+/* JNI_OnLoad of the Unix library: binds every table of natives (natives.c does the
+ * work) and provides LibraryNative. */
 #include "mio4j.h"
 
 #include <stdio.h>
-#include <string.h>
-#include <stdlib.h>
 
 static jstring describe_natives(JNIEnv *env, jclass clazz);
 static jstring library_version(JNIEnv *env, jclass clazz);
@@ -31,26 +29,6 @@ static const struct mio4j_natives *const all_natives[] = {
 #endif
 };
 
-jlong mio4j_constant_lookup(JNIEnv *env, jstring name,
-                           const struct mio4j_constant *table, int count) {
-    if (name == NULL) {
-        return MIO4J_NO_CONSTANT;
-    }
-    const char *chars = (*env)->GetStringUTFChars(env, name, NULL);
-    if (chars == NULL) {
-        return MIO4J_NO_CONSTANT;
-    }
-    jlong value = MIO4J_NO_CONSTANT;
-    for (int i = 0; i < count; i++) {
-        if (strcmp(table[i].name, chars) == 0) {
-            value = table[i].value;
-            break;
-        }
-    }
-    (*env)->ReleaseStringUTFChars(env, name, chars);
-    return value;
-}
-
 static jstring library_version(JNIEnv *env, jclass clazz) {
     (void) clazz;
     return (*env)->NewStringUTF(env, MIO4J_VERSION);
@@ -72,30 +50,7 @@ static jstring library_libc(JNIEnv *env, jclass clazz) {
 /* "class name signature" lines, one per native, for NativeTableTest. */
 static jstring describe_natives(JNIEnv *env, jclass clazz) {
     (void) clazz;
-    size_t size = 1;
-    for (int t = 0; t < MIO4J_COUNT(all_natives); t++) {
-        for (int m = 0; m < all_natives[t]->count; m++) {
-            const JNINativeMethod *method = &all_natives[t]->methods[m];
-            size += strlen(all_natives[t]->class_name) + strlen(method->name)
-                    + strlen(method->signature) + 3;
-        }
-    }
-    char *text = malloc(size);
-    if (text == NULL) {
-        return NULL;
-    }
-    char *end = text;
-    for (int t = 0; t < MIO4J_COUNT(all_natives); t++) {
-        for (int m = 0; m < all_natives[t]->count; m++) {
-            const JNINativeMethod *method = &all_natives[t]->methods[m];
-            end += sprintf(end, "%s %s %s\n", all_natives[t]->class_name,
-                           method->name, method->signature);
-        }
-    }
-    *end = '\0';
-    jstring result = (*env)->NewStringUTF(env, text);
-    free(text);
-    return result;
+    return mio4j_describe_natives(env, all_natives, MIO4J_COUNT(all_natives));
 }
 
 __attribute__((visibility("default")))
@@ -106,19 +61,8 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
         return JNI_ERR;
     }
     mio4j_buffers_init(env);
-    for (int t = 0; t < MIO4J_COUNT(all_natives); t++) {
-        /* FindClass only here, at load: RegisterNatives needs the class. It
-         * resolves through the loader of the class that called System.load. */
-        jclass clazz = (*env)->FindClass(env, all_natives[t]->class_name);
-        if (clazz == NULL) {
-            return JNI_ERR;   /* NoClassDefFoundError is pending: the load fails */
-        }
-        jint rc = (*env)->RegisterNatives(env, clazz, all_natives[t]->methods,
-                                          all_natives[t]->count);
-        (*env)->DeleteLocalRef(env, clazz);
-        if (rc != JNI_OK) {
-            return JNI_ERR;   /* NoSuchMethodError is pending: Java and C disagree */
-        }
+    if (mio4j_register_natives(env, all_natives, MIO4J_COUNT(all_natives)) != JNI_OK) {
+        return JNI_ERR;
     }
     return JNI_VERSION_1_8;
 }

@@ -136,6 +136,34 @@ static jclass JNICALL find_class(JNIEnv *env, const char *name) {
     return (jclass) new_object(FAKE_CLASS, copy, 0);
 }
 
+/* The one field the glue reads: java.nio.Buffer's capacity (native/common/buffers.c). */
+static int capacity_field;
+
+static jfieldID JNICALL get_field_id(JNIEnv *env, jclass clazz, const char *name, const char *sig) {
+    (void) env;
+    if (clazz != NULL && as(clazz)->kind == FAKE_CLASS
+            && strcmp((const char *) as(clazz)->data, "java/nio/Buffer") == 0
+            && strcmp(name, "capacity") == 0 && strcmp(sig, "I") == 0) {
+        return (jfieldID) &capacity_field;
+    }
+    fake_exceptions++;   /* NoSuchFieldError */
+    return NULL;
+}
+
+static jint JNICALL get_int_field(JNIEnv *env, jobject obj, jfieldID field) {
+    (void) env;
+    if (field != (jfieldID) &capacity_field || obj == NULL || as(obj)->kind != FAKE_DIRECT_BUFFER) {
+        printf("fake_jni: GetIntField on something that is not a direct buffer's capacity\n");
+        abort();
+    }
+    return (jint) as(obj)->length;
+}
+
+static void JNICALL exception_clear(JNIEnv *env) {
+    (void) env;
+    fake_exceptions = 0;
+}
+
 static jint JNICALL register_natives(JNIEnv *env, jclass clazz, const JNINativeMethod *methods,
                                      jint count) {
     (void) env;
@@ -184,6 +212,9 @@ void fake_jni_init(void) {
     functions.NewStringUTF = new_string_utf;
     functions.FindClass = find_class;
     functions.RegisterNatives = register_natives;
+    functions.GetFieldID = get_field_id;
+    functions.GetIntField = get_int_field;
+    functions.ExceptionClear = exception_clear;
     invoke.GetEnv = get_env;
 
     table_count = 0;
