@@ -37,7 +37,7 @@ class EdgeTriggeredTest {
             Events events = Events.withCapacity(8);
             poll.registry().register(pair.server(), SERVER, Interest.READABLE);
             assertEquals(8, pair.client().write(bytes(8)));
-            Polling.until(poll, events, SERVER, Event::isReadable, "readable");
+            Expect.await(poll, events, SERVER, Event::isReadable, "readable");
             // Still readable, but no new edge: no new event.
             Expect.noEvents(poll, events);
             // Reading some but not all is not would-block: still no event.
@@ -55,7 +55,7 @@ class EdgeTriggeredTest {
             ByteBuffer in = ByteBuffer.allocateDirect(64);
             for (int round = 0; round < 3; round++) {
                 assertEquals(8, pair.client().write(bytes(8)));
-                Polling.until(poll, events, SERVER, Event::isReadable, "readable, round " + round);
+                Expect.await(poll, events, SERVER, Event::isReadable, "readable, round " + round);
                 in.clear();
                 assertEquals(8, pair.server().read(in));
                 assertEquals(0, pair.server().read(in), "would block");
@@ -69,7 +69,7 @@ class EdgeTriggeredTest {
         try (Poll poll = Poll.open(); Polling.Pair pair = Polling.Pair.connect()) {
             Events events = Events.withCapacity(8);
             poll.registry().register(pair.client(), CLIENT, Interest.WRITABLE);
-            Polling.until(poll, events, CLIENT, Event::isWritable, "writable");
+            Expect.await(poll, events, CLIENT, Event::isWritable, "writable");
             ByteBuffer chunk = bytes(64 * 1024);
             long written = 0;
             int n;
@@ -93,7 +93,7 @@ class EdgeTriggeredTest {
                     poll.poll(events, Duration.ofMillis(10));   // let the rest arrive
                 }
             }
-            Polling.until(poll, events, CLIENT, Event::isWritable, "writable after draining");
+            Expect.await(poll, events, CLIENT, Event::isWritable, "writable after draining");
         }
     }
 
@@ -103,7 +103,7 @@ class EdgeTriggeredTest {
             Events events = Events.withCapacity(8);
             poll.registry().register(pair.server(), SERVER, Interest.READABLE);
             pair.client().shutdownOutput();
-            Polling.until(poll, events, SERVER, e -> e.isReadable() && e.isReadClosed(), "readable + read closed");
+            Expect.await(poll, events, SERVER, e -> e.isReadable() && e.isReadClosed(), "readable + read closed");
             Event event = find(events, SERVER);
             assertFalse(event.isWriteClosed(), event::toString);
             assertFalse(event.isError(), event::toString);
@@ -116,10 +116,10 @@ class EdgeTriggeredTest {
         try (Poll poll = Poll.open(); Polling.Pair pair = Polling.Pair.connect()) {
             Events events = Events.withCapacity(8);
             poll.registry().register(pair.server(), SERVER, Interest.READABLE.add(Interest.WRITABLE));
-            Polling.until(poll, events, SERVER, Event::isWritable, "writable");
+            Expect.await(poll, events, SERVER, Event::isWritable, "writable");
             pair.server().shutdownOutput();
             pair.client().close();
-            Polling.until(poll, events, SERVER, e -> e.isReadClosed() && e.isWriteClosed(),
+            Expect.await(poll, events, SERVER, e -> e.isReadClosed() && e.isWriteClosed(),
                     "read closed + write closed (EPOLLHUP)");
         }
     }
@@ -133,7 +133,7 @@ class EdgeTriggeredTest {
             // Closing a socket with unread data sends a reset instead of a FIN.
             awaitReadable(pair.server());
             pair.server().close();
-            Polling.until(poll, events, CLIENT, Event::isError, "error");
+            Expect.await(poll, events, CLIENT, Event::isError, "error");
             Event event = find(events, CLIENT);
             assertTrue(event.isReadClosed(), event::toString);
             assertTrue(event.isWriteClosed(), event::toString);
@@ -148,7 +148,7 @@ class EdgeTriggeredTest {
         try (Poll poll = Poll.open(); TcpStream stream = TcpStream.connect(addressNobodyListensOn())) {
             Events events = Events.withCapacity(8);
             poll.registry().register(stream, CLIENT, Interest.WRITABLE);
-            Polling.until(poll, events, CLIENT, e -> e.isWritable() && e.isError(), "writable + error");
+            Expect.await(poll, events, CLIENT, e -> e.isWritable() && e.isError(), "writable + error");
             assertTrue(find(events, CLIENT).isWriteClosed());
             assertTrue(stream.takeError() instanceof ConnectException);
         }
@@ -160,14 +160,14 @@ class EdgeTriggeredTest {
             Events events = Events.withCapacity(8);
             poll.registry().register(listener, SERVER, Interest.READABLE);
             try (TcpStream a = TcpStream.connect(listener.localAddress())) {
-                Polling.until(poll, events, SERVER, Event::isReadable, "readable");
+                Expect.await(poll, events, SERVER, Event::isReadable, "readable");
                 TcpStream accepted = listener.accept();
                 assertNotNull(accepted);
                 accepted.close();
                 Expect.noEvents(poll, events);
                 try (TcpStream b = TcpStream.connect(listener.localAddress())) {
                     // No would-block yet, but a new connection is a new edge on Linux.
-                    Polling.until(poll, events, SERVER, Event::isReadable, "readable again");
+                    Expect.await(poll, events, SERVER, Event::isReadable, "readable again");
                     TcpStream second = listener.accept();
                     assertNotNull(second);
                     second.close();
@@ -180,7 +180,7 @@ class EdgeTriggeredTest {
     private static void awaitReadable(TcpStream stream) throws IOException {
         try (Poll poll = Poll.open()) {
             poll.registry().register(stream, Token.of(99), Interest.READABLE);
-            Polling.until(poll, Events.withCapacity(2), Token.of(99), Event::isReadable, "readable");
+            Expect.await(poll, Events.withCapacity(2), Token.of(99), Event::isReadable, "readable");
         }
     }
 

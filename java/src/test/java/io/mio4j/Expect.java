@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -56,6 +57,34 @@ public final class Expect {
         return (!readiness.isReadable() || event.isReadable())
                 && (!readiness.isWritable() || event.isWritable())
                 && (!readiness.isPriority() || event.isPriority());
+    }
+
+    /**
+     * Polls until an event with {@code token} matches {@code wanted} (any flag: read-closed,
+     * error...); fails after BOUND, naming what was seen meanwhile.
+     */
+    public static void await(Poll poll, Events events, Token token, Predicate<Event> wanted, String what)
+            throws IOException {
+        long deadline = System.nanoTime() + BOUND.toNanos();
+        StringBuilder seen = new StringBuilder();
+        for (;;) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                fail("no event for " + token + " with " + what + "; saw " + seen);
+            }
+            poll.poll(events, Duration.ofNanos(left));
+            for (Event event : events) {
+                if (event.token().equals(token) && wanted.test(event)) {
+                    return;
+                }
+                seen.append(event).append(' ');
+            }
+        }
+    }
+
+    /** As {@link #await(Poll, Events, Token, Predicate, String)} for the token of this value. */
+    public static void await(Poll poll, Events events, long token, Predicate<Event> wanted) throws IOException {
+        await(poll, events, Token.of(token), wanted, "the expected readiness");
     }
 
     /** Polls once with a short timeout and asserts nothing arrives. */

@@ -90,7 +90,7 @@ class PollTest {
             assertEquals(0, pair.client().read(ByteBuffer.allocate(16)), "nothing to read yet");
 
             pair.client().close();
-            Polling.until(poll, events, ID2, Event::isReadable, "readable");
+            Expect.await(poll, events, ID2, Event::isReadable, "readable");
             assertEquals(-1, pair.server().read(ByteBuffer.allocate(16)));
             for (Event e : events) {
                 assertFalse(e.token().equals(ID1), "closed stream reported: " + e);

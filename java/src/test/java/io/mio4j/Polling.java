@@ -4,39 +4,17 @@ import io.mio4j.net.TcpListener;
 import io.mio4j.net.TcpStream;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * What the core tests share beyond {@link Expect}: waiting for an event that matches a
- * predicate, waiting until another thread is blocked inside {@link Poll#poll}, and a
- * connected loopback TCP pair. Every wait is bounded by {@link Expect#BOUND}.
+ * What the core tests share beyond {@link Expect}: waiting until another thread is
+ * blocked inside {@link Poll#poll}, bounded joins, and a connected loopback TCP pair.
+ * Every wait is bounded by {@link Expect#BOUND}.
  */
 final class Polling {
     private Polling() {
-    }
-
-    /** Polls until an event with {@code token} matches {@code wanted}; fails after the bound. */
-    static void until(Poll poll, Events events, Token token, Predicate<Event> wanted, String what)
-            throws IOException {
-        long deadline = System.nanoTime() + Expect.BOUND.toNanos();
-        StringBuilder seen = new StringBuilder();
-        for (;;) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                fail("no event for " + token + " with " + what + "; saw " + seen);
-            }
-            poll.poll(events, Duration.ofNanos(left));
-            for (Event event : events) {
-                if (event.token().equals(token) && wanted.test(event)) {
-                    return;
-                }
-                seen.append(event).append(' ');
-            }
-        }
     }
 
     /**

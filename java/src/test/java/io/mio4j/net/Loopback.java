@@ -1,23 +1,14 @@
 package io.mio4j.net;
 
-import io.mio4j.Event;
-import io.mio4j.Events;
 import io.mio4j.Expect;
-import io.mio4j.Poll;
-import io.mio4j.Token;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.function.Predicate;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** What the TCP tests share: connected pairs, waiting for one event, descriptor facts. */
+/** What the TCP tests share: connected pairs, whole writes and reads, addresses. */
 final class Loopback {
     private Loopback() {
     }
@@ -48,23 +39,6 @@ final class Loopback {
             Thread.onSpinWait();
         }
         throw new AssertionError("no connection to accept");
-    }
-
-    /** Polls until an event with this token satisfies the predicate; fails after the bound. */
-    static void await(Poll poll, Events events, long token, Predicate<Event> wanted) throws IOException {
-        long deadline = System.nanoTime() + Expect.BOUND.toNanos();
-        while (true) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                fail("no matching event for token " + token);
-            }
-            poll.poll(events, Duration.ofNanos(left));
-            for (Event event : events) {
-                if (event.token().equals(Token.of(token)) && wanted.test(event)) {
-                    return;
-                }
-            }
-        }
     }
 
     /** Writes all of src, waiting by busy retry (tests only write small amounts). */
@@ -107,32 +81,5 @@ final class Loopback {
 
     static InetSocketAddress v6() throws IOException {
         return Expect.anyLocalV6();
-    }
-
-    /** The open-file flags of one of our descriptors, from /proc/self/fdinfo (octal). */
-    static int fdFlags(int fd) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/fdinfo/" + fd))) {
-            if (line.startsWith("flags:")) {
-                return Integer.parseInt(line.substring(6).trim(), 8);
-            }
-        }
-        throw new AssertionError("no flags for fd " + fd);
-    }
-
-    // Linux's flag bits as /proc/self/fdinfo prints them (these tests read Linux's /proc).
-    static final int O_NONBLOCK = 04000;
-    static final int O_CLOEXEC = 02000000;
-
-    static void assertNonBlockingAndCloseOnExec(int fd) throws IOException {
-        int flags = fdFlags(fd);
-        assertEquals(O_NONBLOCK, flags & O_NONBLOCK, "O_NONBLOCK");
-        assertEquals(O_CLOEXEC, flags & O_CLOEXEC, "O_CLOEXEC");
-    }
-
-    /** The number of descriptors this process has open. */
-    static int openDescriptors() throws IOException {
-        try (var entries = Files.list(Path.of("/proc/self/fd"))) {
-            return (int) entries.count();
-        }
     }
 }

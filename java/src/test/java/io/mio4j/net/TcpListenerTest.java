@@ -1,5 +1,6 @@
 package io.mio4j.net;
 
+import io.mio4j.Descriptors;
 import io.mio4j.LinuxOnly;
 import io.mio4j.Events;
 import io.mio4j.Expect;
@@ -60,13 +61,13 @@ class TcpListenerTest {
         try (TcpListener listener = TcpListener.bind(v6 ? Loopback.v6() : Loopback.v4())) {
             InetSocketAddress address = listener.localAddress();
             assertTrue(address.getPort() > 0);
-            Loopback.assertNonBlockingAndCloseOnExec(listener.fd());
+            Descriptors.assertNonBlockingAndCloseOnExec(listener.fd());
             poll.registry().register(listener, Token.of(1), Interest.READABLE);
             try (Socket peer = connectBlocking(address)) {
                 Expect.events(poll, events, event(1, Interest.READABLE));
                 try (TcpStream stream = listener.accept()) {
                     assertAcceptedFrom(listener, stream, peer);
-                    Loopback.assertNonBlockingAndCloseOnExec(stream.fd());
+                    Descriptors.assertNonBlockingAndCloseOnExec(stream.fd());
                     assertEquals(0, stream.read(ByteBuffer.allocate(20)), "accepted streams do not block");
                 }
                 assertNull(listener.accept());

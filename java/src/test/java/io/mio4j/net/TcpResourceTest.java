@@ -1,5 +1,6 @@
 package io.mio4j.net;
 
+import io.mio4j.Descriptors;
 import io.mio4j.LinuxOnly;
 import io.mio4j.Expect;
 import io.mio4j.internal.unix.FdNative;
@@ -33,11 +34,11 @@ class TcpResourceTest {
     @Test
     void thousandListenConnectAcceptCyclesLeaveNoDescriptorBehind() throws Exception {
         cycle();   // load classes, the scratch buffer and friends before counting
-        int baseline = Loopback.openDescriptors();
+        int baseline = Descriptors.openCount();
         for (int i = 0; i < 1000; i++) {
             cycle();
         }
-        assertEquals(baseline, Loopback.openDescriptors());
+        assertEquals(baseline, Descriptors.openCount());
     }
 
     private static void cycle() throws IOException {
@@ -52,13 +53,13 @@ class TcpResourceTest {
     @Test
     void droppedStreamsAreClosedByTheCleaner() throws Exception {
         try (TcpListener listener = TcpListener.bind(Loopback.v4())) {
-            int baseline = Loopback.openDescriptors();
+            int baseline = Descriptors.openCount();
             dropStreams(listener, 50);
-            assertTrue(Loopback.openDescriptors() >= baseline + 50, "the streams were open");
+            assertTrue(Descriptors.openCount() >= baseline + 50, "the streams were open");
             long deadline = System.nanoTime() + Expect.BOUND.toNanos();
-            while (Loopback.openDescriptors() > baseline) {
+            while (Descriptors.openCount() > baseline) {
                 if (System.nanoTime() > deadline) {
-                    fail("still " + (Loopback.openDescriptors() - baseline) + " descriptors over the baseline");
+                    fail("still " + (Descriptors.openCount() - baseline) + " descriptors over the baseline");
                 }
                 System.gc();
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));

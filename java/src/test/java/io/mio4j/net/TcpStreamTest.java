@@ -1,5 +1,6 @@
 package io.mio4j.net;
 
+import io.mio4j.Descriptors;
 import io.mio4j.LinuxOnly;
 import io.mio4j.Event;
 import io.mio4j.Events;
@@ -22,7 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import static io.mio4j.Expect.event;
-import static io.mio4j.net.Loopback.await;
+import static io.mio4j.Expect.await;
 import static io.mio4j.net.Loopback.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,7 +71,7 @@ class TcpStreamTest {
     void smokeTest(boolean v6) throws Exception {
         try (TcpListener listener = TcpListener.bind(local(v6));
              TcpStream stream = TcpStream.connect(listener.localAddress())) {
-            Loopback.assertNonBlockingAndCloseOnExec(stream.fd());
+            Descriptors.assertNonBlockingAndCloseOnExec(stream.fd());
             poll.registry().register(stream, Token.of(1), Interest.WRITABLE.add(Interest.READABLE));
             Expect.events(poll, events, event(1, Interest.WRITABLE));
             try (TcpStream echo = Loopback.acceptWithin(listener)) {
@@ -198,7 +199,7 @@ class TcpStreamTest {
             TcpStream stream = TcpStream.connect(listener.localAddress());
             int fd = stream.fd();
             assertTrue(fd >= 0);
-            assertEquals(Loopback.O_NONBLOCK, Loopback.fdFlags(fd) & Loopback.O_NONBLOCK);
+            assertTrue(Descriptors.isNonBlocking(fd));
             stream.close();
             assertEquals(-1, stream.fd());
             assertFalse(stream.isOpen());

@@ -25,7 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static io.mio4j.Expect.event;
-import static io.mio4j.net.Loopback.await;
+import static io.mio4j.Expect.await;
 import static io.mio4j.net.Loopback.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -756,7 +756,7 @@ class UdpSocketTest {
             socket.connect(closedPort());
             poll.registry().register(socket, Token.of(1), Interest.READABLE);
             send(socket, DATA1);
-            io.mio4j.ExpectEvent.await(poll, events, 1, io.mio4j.ExpectEvent.ERROR);
+            io.mio4j.Expect.await(poll, events, 1, Event::isError);
             assertThrows(PortUnreachableException.class, () -> socket.receive(ByteBuffer.allocate(8)));
             // Reported once: then the socket is quiet again.
             assertEquals(-1, socket.receive(ByteBuffer.allocate(8)));
@@ -770,7 +770,7 @@ class UdpSocketTest {
             socket.connect(closedPort());
             poll.registry().register(socket, Token.of(1), Interest.READABLE);
             send(socket, DATA1);
-            io.mio4j.ExpectEvent.await(poll, events, 1, io.mio4j.ExpectEvent.ERROR);
+            io.mio4j.Expect.await(poll, events, 1, Event::isError);
             assertInstanceOf(PortUnreachableException.class, socket.takeError());
             assertNull(socket.takeError());
         }

@@ -1,10 +1,10 @@
 package io.mio4j.net;
 
+import io.mio4j.Event;
 import io.mio4j.UnixOnly;
 import io.mio4j.Descriptors;
 import io.mio4j.Events;
 import io.mio4j.Expect;
-import io.mio4j.ExpectEvent;
 import io.mio4j.Interest;
 import io.mio4j.Poll;
 import io.mio4j.Token;
@@ -170,9 +170,9 @@ class UnixDatagramTest {
             Expect.events(poll, events, event(2, Interest.READABLE));
 
             d1.shutdownInput();
-            ExpectEvent.await(poll, events, 1, ExpectEvent.READ_CLOSED);
+            Expect.await(poll, events, 1, Event::isReadClosed);
             d1.shutdownOutput();
-            ExpectEvent.await(poll, events, 1, ExpectEvent.WRITE_CLOSED);
+            Expect.await(poll, events, 1, Event::isWriteClosed);
             IOException e = assertThrows(IOException.class, () -> d1.send(ByteBuffer.wrap(DATA2)));
             assertTrue(e.getMessage().contains("Broken pipe"), e.getMessage());
             assertNull(d1.takeError());

@@ -1,10 +1,10 @@
 package io.mio4j.net;
 
+import io.mio4j.Event;
 import io.mio4j.UnixOnly;
 import io.mio4j.Descriptors;
 import io.mio4j.Events;
 import io.mio4j.Expect;
-import io.mio4j.ExpectEvent;
 import io.mio4j.Interest;
 import io.mio4j.Poll;
 import io.mio4j.Token;
@@ -201,7 +201,7 @@ class UnixStreamTest {
             assertEquals(DATA1.length, stream.write(ByteBuffer.wrap(DATA1)));
             Expect.events(poll, events, event(1, Interest.READABLE));
             stream.shutdownInput();
-            ExpectEvent.await(poll, events, 1, ExpectEvent.READ_CLOSED);
+            Expect.await(poll, events, 1, Event::isReadClosed);
         }
     }
 
@@ -230,7 +230,7 @@ class UnixStreamTest {
             Expect.events(poll, events, event(1, Interest.READABLE));
             stream.shutdownInput();
             stream.shutdownOutput();
-            ExpectEvent.await(poll, events, 1, ExpectEvent.WRITE_CLOSED);
+            Expect.await(poll, events, 1, Event::isWriteClosed);
             IOException e = assertThrows(IOException.class, () -> stream.write(ByteBuffer.wrap(DATA2)));
             assertTrue(e.getMessage().contains("Broken pipe"), e.getMessage());
         }
@@ -256,7 +256,7 @@ class UnixStreamTest {
             poll.registry().register(stream, Token.of(1), BOTH);
             Expect.events(poll, events, event(1, Interest.WRITABLE));
             barrier.await();
-            ExpectEvent.await(poll, events, 1, ExpectEvent.READ_CLOSED);
+            Expect.await(poll, events, 1, Event::isReadClosed);
             barrier.await();
         }
     }
