@@ -62,8 +62,7 @@ public final class Poll implements AutoCloseable {
     public int poll(Events events, Duration timeout) throws IOException {
         Objects.requireNonNull(events, "events");
         long nanos = timeoutNanos(timeout);
-        events.clear();
-        registry.selector();   // ClosedSelectorException when closed
+        events.clear();   // select throws ClosedSelectorException once closed
         if (nanos == 0) {
             int n = selector.select(events.buffer, 0);
             return n == Selector.INTERRUPTED ? 0 : n;

@@ -36,6 +36,7 @@ public abstract class Selector {
      *                     backend rounds up to its clock's granularity
      * @return the number of events, or {@link #INTERRUPTED} when a signal cut the wait
      *         short (the caller recomputes the time left and calls again)
+     * @throws java.nio.channels.ClosedSelectorException once closed
      */
     public abstract int select(EventBuffer events, long timeoutNanos) throws IOException;
 
