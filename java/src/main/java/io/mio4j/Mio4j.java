@@ -1,13 +1,9 @@
 package io.mio4j;
 
-import io.mio4j.internal.Backend;
-import io.mio4j.internal.Diagnostics;
-import io.mio4j.internal.NativeLibrary;
+import io.mio4j.internal.loader.Version;
+import io.mio4j.internal.platform.Diagnostics;
+import io.mio4j.internal.platform.Platform;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
 
 /** Version and diagnostics. */
 public final class Mio4j {
@@ -16,16 +12,7 @@ public final class Mio4j {
 
     /** @return the Maven version of this library, e.g. "0.1.0-SNAPSHOT" */
     public static String version() {
-        try (InputStream in = Mio4j.class.getResourceAsStream("/META-INF/mio4j.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Version.get();
     }
 
     /**
@@ -34,7 +21,7 @@ public final class Mio4j {
      * @throws UnsatisfiedLinkError if no native library can be loaded
      */
     public static String backend() {
-        return Backend.current().description();
+        return Platform.backend().description();
     }
 
     /**
@@ -49,13 +36,18 @@ public final class Mio4j {
         return Diagnostics.report();
     }
 
-    /** @return whether the native library is loaded (or loads now) */
+    /** @return whether a binding to the OS works here (loading the native library if needed) */
     public static boolean isAvailable() {
-        return NativeLibrary.isAvailable();
+        return unavailabilityCause() == null;
     }
 
-    /** @return why the library cannot be used, or null when it can */
+    /** @return why mio4j cannot be used here, or null when it can */
     public static Throwable unavailabilityCause() {
-        return NativeLibrary.unavailabilityCause();
+        try {
+            Platform.backend();
+            return null;
+        } catch (UnsatisfiedLinkError | UnsupportedOperationException e) {
+            return e;
+        }
     }
 }

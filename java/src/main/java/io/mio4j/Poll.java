@@ -1,8 +1,8 @@
 package io.mio4j;
 
-import io.mio4j.internal.Backend;
 import io.mio4j.internal.InterruptHook;
-import io.mio4j.internal.Selector;
+import io.mio4j.internal.Poller;
+import io.mio4j.internal.platform.Platform;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -17,14 +17,14 @@ public final class Poll implements AutoCloseable {
     /** Longest single wait; longer timeouts are clamped to it (about 24.8 days). */
     private static final long MAX_TIMEOUT_NANOS = Integer.MAX_VALUE * 1_000_000L;
 
-    private final Selector selector;
+    private final Poller poller;
     private final Registry registry;
     private final InterruptHook interruptHook;
 
-    private Poll(Selector selector) {
-        this.selector = selector;
-        this.registry = new Registry(selector);
-        this.interruptHook = new InterruptHook(selector);
+    private Poll(Poller poller) {
+        this.poller = poller;
+        this.registry = new Registry(poller);
+        this.interruptHook = new InterruptHook(poller);
     }
 
     /**
@@ -35,7 +35,7 @@ public final class Poll implements AutoCloseable {
      * @throws UnsatisfiedLinkError if no native library can be loaded
      */
     public static Poll open() throws IOException {
-        return new Poll(Backend.current().openSelector());
+        return new Poll(Platform.backend().openPoller());
     }
 
     /** @return the registry of this poll */
@@ -64,15 +64,15 @@ public final class Poll implements AutoCloseable {
         long nanos = timeoutNanos(timeout);
         events.clear();   // select throws ClosedSelectorException once closed
         if (nanos == 0) {
-            int n = selector.select(events.buffer, 0);
-            return n == Selector.INTERRUPTED ? 0 : n;
+            int n = poller.select(events.buffer, 0);
+            return n == Poller.INTERRUPTED ? 0 : n;
         }
         long deadline = System.nanoTime() + nanos;
         interruptHook.enter();
         try {
             for (;;) {
-                int n = selector.select(events.buffer, nanos);
-                if (n != Selector.INTERRUPTED) {
+                int n = poller.select(events.buffer, nanos);
+                if (n != Poller.INTERRUPTED) {
                     return n;
                 }
                 // A signal cut the wait short: wait for what is left of the timeout.
@@ -111,11 +111,11 @@ public final class Poll implements AutoCloseable {
      */
     @Override
     public void close() throws IOException {
-        selector.close();
+        poller.close();
     }
 
     @Override
     public String toString() {
-        return "Poll{" + (selector.isOpen() ? "open" : "closed") + "}";
+        return "Poll{" + (poller.isOpen() ? "open" : "closed") + "}";
     }
 }

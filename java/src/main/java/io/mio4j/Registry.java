@@ -1,7 +1,7 @@
 package io.mio4j;
 
 import io.mio4j.internal.Access;
-import io.mio4j.internal.Selector;
+import io.mio4j.internal.Poller;
 
 import java.io.IOException;
 import java.nio.channels.ClosedSelectorException;
@@ -13,13 +13,13 @@ import java.util.Objects;
  */
 public final class Registry {
     static {
-        Access.setRegistrySelector(Registry::selector);
+        Access.setRegistryPoller(Registry::poller);
     }
 
-    private final Selector selector;
+    private final Poller poller;
 
-    Registry(Selector selector) {
-        this.selector = selector;
+    Registry(Poller poller) {
+        this.poller = poller;
     }
 
     /**
@@ -64,7 +64,7 @@ public final class Registry {
      */
     public void deregister(Source source) throws IOException {
         Objects.requireNonNull(source, "source");
-        selector();
+        poller();
         source.deregister(this);
     }
 
@@ -77,21 +77,21 @@ public final class Registry {
      * @throws ClosedSelectorException if the Poll is closed
      */
     public Registry tryClone() throws IOException {
-        return new Registry(selector());
+        return new Registry(poller());
     }
 
     private void checkArguments(Source source, Token token, Interest interests) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(interests, "interests");
-        selector();
+        poller();
     }
 
-    /** The selector; ClosedSelectorException once the Poll is closed. */
-    Selector selector() {
-        if (!selector.isOpen()) {
+    /** The poller; ClosedSelectorException once the Poll is closed. */
+    Poller poller() {
+        if (!poller.isOpen()) {
             throw new ClosedSelectorException();
         }
-        return selector;
+        return poller;
     }
 }

@@ -30,7 +30,7 @@ public final class Waker implements AutoCloseable {
     public static Waker open(Registry registry, Token token) throws IOException {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(token, "token");
-        return new Waker(registry.selector().openWaker(token));
+        return new Waker(registry.poller().openWaker(token));
     }
 
     /**

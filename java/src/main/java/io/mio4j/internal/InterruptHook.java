@@ -15,9 +15,9 @@ import java.util.Set;
  * AbstractSelector is used.
  */
 public final class InterruptHook extends AbstractSelector {
-    private final Selector target;
+    private final Poller target;
 
-    public InterruptHook(Selector target) {
+    public InterruptHook(Poller target) {
         super(SelectorProvider.provider());
         this.target = target;
     }

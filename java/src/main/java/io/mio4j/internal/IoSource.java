@@ -4,6 +4,9 @@ import io.mio4j.Interest;
 import io.mio4j.Registry;
 import io.mio4j.Token;
 
+import io.mio4j.internal.io.Errno;
+import io.mio4j.internal.io.OsHandle;
+
 import java.io.IOException;
 import java.util.Objects;
 
@@ -14,24 +17,24 @@ import java.util.Objects;
  * whose Poll was closed counts as not registered; closing deregisters.
  */
 public final class IoSource {
-    private final FdHandle handle;
+    private final OsHandle handle;
     // Written under this object's lock; volatile so wouldBlock(), on the I/O path, can
     // read it without taking the lock.
-    private volatile Selector selector;
+    private volatile Poller poller;
 
-    public IoSource(FdHandle handle) {
+    public IoSource(OsHandle handle) {
         this.handle = handle;
     }
 
-    public FdHandle handle() {
+    public OsHandle handle() {
         return handle;
     }
 
     public void register(Registry registry, Token token, Interest interests) throws IOException {
-        Selector target = checkArguments(registry, token, interests);
+        Poller target = checkArguments(registry, token, interests);
         synchronized (this) {
-            if (selector != null && selector.isOpen()) {
-                throw new IllegalStateException(selector == target
+            if (poller != null && poller.isOpen()) {
+                throw new IllegalStateException(poller == target
                         ? "source is already registered with this Poll"
                         : "source is registered with another Poll");
             }
@@ -41,12 +44,12 @@ public final class IoSource {
             } finally {
                 handle.release();
             }
-            selector = target;
+            poller = target;
         }
     }
 
     public void reregister(Registry registry, Token token, Interest interests) throws IOException {
-        Selector target = checkArguments(registry, token, interests);
+        Poller target = checkArguments(registry, token, interests);
         synchronized (this) {
             checkRegisteredWith(target);
             long h = handle.acquireHandle();
@@ -59,7 +62,7 @@ public final class IoSource {
     }
 
     public void deregister(Registry registry) throws IOException {
-        Selector target = Access.selector(Objects.requireNonNull(registry, "registry"));
+        Poller target = Access.poller(Objects.requireNonNull(registry, "registry"));
         synchronized (this) {
             checkRegisteredWith(target);
             long h = handle.acquireHandle();
@@ -68,13 +71,31 @@ public final class IoSource {
             } finally {
                 handle.release();
             }
-            selector = null;
+            poller = null;
+        }
+    }
+
+    /** One call of the OS on the held descriptor: its result, or -errno. */
+    public interface Call {
+        int on(long handle);
+    }
+
+    /**
+     * Runs a call that is not on a hot path (bind, listen, options...) with the descriptor
+     * held: its non-negative result, or the IOException naming {@code name}.
+     */
+    public int call(String name, Call call) throws IOException {
+        long h = handle.acquireHandle();
+        try {
+            return Errno.check(name, call.on(h));
+        } finally {
+            handle.release();
         }
     }
 
     /** Tells the poller (if any) that an operation reported would-block. */
     public void wouldBlock() {
-        Selector current = selector;
+        Poller current = poller;
         if (current != null) {
             current.wouldBlock(handle.handleOrMinusOne());
         }
@@ -83,11 +104,11 @@ public final class IoSource {
     /** Deregisters (quietly: the descriptor is going away) and closes. Idempotent. */
     public void close() {
         synchronized (this) {
-            if (selector != null && selector.isOpen() && handle.isOpen()) {
+            if (poller != null && poller.isOpen() && handle.isOpen()) {
                 try {
                     long h = handle.acquireHandle();
                     try {
-                        selector.deregister(h);
+                        poller.deregister(h);
                     } finally {
                         handle.release();
                     }
@@ -95,23 +116,23 @@ public final class IoSource {
                     // closing the descriptor removes it from the poller anyway
                 }
             }
-            selector = null;
+            poller = null;
         }
         handle.close();
     }
 
-    private static Selector checkArguments(Registry registry, Token token, Interest interests) {
+    private static Poller checkArguments(Registry registry, Token token, Interest interests) {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(interests, "interests");
-        return Access.selector(registry);
+        return Access.poller(registry);
     }
 
-    private void checkRegisteredWith(Selector target) {
-        if (selector == null || !selector.isOpen()) {
+    private void checkRegisteredWith(Poller target) {
+        if (poller == null || !poller.isOpen()) {
             throw new IllegalStateException("source is not registered");
         }
-        if (selector != target) {
+        if (poller != target) {
             throw new IllegalStateException("source is registered with another Poll");
         }
     }

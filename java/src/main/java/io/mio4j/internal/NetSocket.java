@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketAddress;
 import java.net.SocketOption;
@@ -16,9 +15,9 @@ import java.util.Objects;
 
 /**
  * One socket of the OS behind a public socket class of io.mio4j.net: the operations those
- * classes need, in their own terms (no OS constants cross here). Each backend has one
- * implementation (io.mio4j.internal.unix.Socket, io.mio4j.internal.afd.WinSocket) and
- * opens them through {@link Backend#openSocket}; the public classes never learn which.
+ * classes need, in their own terms (no OS constants cross here). The POSIX layer and the
+ * Windows backend each have one implementation, opened through {@link Backend#openSocket};
+ * the public classes never learn which. Their buffer I/O is {@link BufferIo}'s.
  *
  * <p>Conventions as in API.md: would-block is a return value (and every would-block
  * calls {@code source().wouldBlock()}); errors are IOExceptions made by {@link Errno};
@@ -37,25 +36,10 @@ public abstract class NetSocket {
     public enum NamedOption { BROADCAST, MULTICAST_LOOP_V4, MULTICAST_TTL_V4, MULTICAST_LOOP_V6, ONLY_V6 }
 
     protected final SocketKind kind;
+    private byte[] sender;   // the last sender kept by receiveDatagram; made on first use
 
     protected NetSocket(SocketKind kind) {
         this.kind = Objects.requireNonNull(kind, "kind");
-    }
-
-    /** A new TCP or UDP socket of the family of {@code address} (NullPointerException for null). */
-    public static NetSocket open(SocketKind kind, InetSocketAddress address) throws IOException {
-        Objects.requireNonNull(address, "address");
-        return Backend.current().openSocket(kind, address.getAddress() instanceof Inet6Address);
-    }
-
-    /** A new socket of this kind; {@code ipv6} chooses the family of TCP and UDP sockets. */
-    public static NetSocket open(SocketKind kind, boolean ipv6) throws IOException {
-        return Backend.current().openSocket(kind, ipv6);
-    }
-
-    /** Two connected Unix domain sockets of this kind (socketpair). */
-    public static NetSocket[] pair(SocketKind kind) throws IOException {
-        return Backend.current().openSocketPair(kind);
     }
 
     public final SocketKind kind() {
@@ -80,10 +64,14 @@ public abstract class NetSocket {
     /** The Unix descriptor, or -1 once closed; UnsupportedOperationException where sockets are not descriptors. */
     public abstract int fd();
 
-    public abstract boolean isOpen();
+    public final boolean isOpen() {
+        return source().handle().isOpen();
+    }
 
     /** Deregisters and closes. Idempotent; any thread. */
-    public abstract void close();
+    public final void close() {
+        source().close();
+    }
 
     /** "fd=5" or "socket=0x1a4", for the public classes' toString(). */
     @Override
@@ -121,30 +109,54 @@ public abstract class NetSocket {
     /** The pending socket error as an exception (clearing it), or null; UDP: PortUnreachableException for ICMP. */
     public abstract IOException takeError() throws IOException;
 
-    // Streams
+    // Streams and datagrams: the one I/O path, over this socket's dispatcher.
+
+    /** The OS calls of this socket's buffer I/O. */
+    protected abstract IoDispatcher io();
+
+    /** An address in our byte layout (SockAddr); NullPointerException for null. */
+    protected abstract byte[] encode(SocketAddress address);
+
+    /** A sender written by the dispatcher into an array of {@link #addressSize()} bytes. */
+    protected abstract SocketAddress decodeSender(byte[] address);
+
+    /** The size of the address arrays the dispatcher fills. */
+    protected abstract int addressSize();
 
     /** Bytes read, 0 when nothing is ready or dst is full, -1 at end of stream. */
-    public abstract int read(ByteBuffer dst) throws IOException;
+    public final int read(ByteBuffer dst) throws IOException {
+        return BufferIo.read(source(), io(), dst, false);
+    }
 
     /** As {@link #read(ByteBuffer)}, leaving the data queued. */
-    public abstract int peek(ByteBuffer dst) throws IOException;
+    public final int peek(ByteBuffer dst) throws IOException {
+        return BufferIo.read(source(), io(), dst, true);
+    }
 
     /** Bytes written, 0 when the kernel buffer is full. */
-    public abstract int write(ByteBuffer src) throws IOException;
+    public final int write(ByteBuffer src) throws IOException {
+        return BufferIo.write(source(), io(), src);
+    }
 
     /** Scattering read of dsts[offset, offset + length): as {@link #read(ByteBuffer)}. */
-    public abstract long read(ByteBuffer[] dsts, int offset, int length) throws IOException;
+    public final long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
+        return BufferIo.read(source(), io(), dsts, offset, length);
+    }
 
     /** Gathering write of srcs[offset, offset + length): as {@link #write(ByteBuffer)}; never SIGPIPE. */
-    public abstract long write(ByteBuffer[] srcs, int offset, int length) throws IOException;
-
-    // Datagrams: one datagram per call, never partial.
+    public final long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+        return BufferIo.write(source(), io(), srcs, offset, length);
+    }
 
     /**
      * Sends src's remaining bytes as one datagram to {@code target} (null: to the
      * connected peer). Bytes sent, or -1 when it would block (nothing sent).
      */
-    public abstract int sendDatagram(ByteBuffer src, SocketAddress target) throws IOException;
+    public final int sendDatagram(ByteBuffer src, SocketAddress target) throws IOException {
+        BufferIo.checkReadable(src, "src");
+        byte[] address = target == null ? null : encode(target);
+        return BufferIo.send(source(), io(), src, address, kind == SocketKind.UDP);
+    }
 
     /**
      * Receives one datagram into dst's room (what does not fit is discarded), or with
@@ -153,10 +165,21 @@ public abstract class NetSocket {
      * (it exceeds the bytes placed when the datagram was truncated, where the OS reports
      * that), or -1 when none is waiting. dst's position moves by the bytes placed.
      */
-    public abstract int receiveDatagram(ByteBuffer dst, boolean peek, boolean keepSender) throws IOException;
+    public final int receiveDatagram(ByteBuffer dst, boolean peek, boolean keepSender) throws IOException {
+        byte[] address = null;
+        if (keepSender) {
+            address = sender;
+            if (address == null) {
+                address = sender = new byte[addressSize()];   // reused: receiving allocates only the result
+            }
+        }
+        return BufferIo.receive(source(), io(), dst, peek, address, kind == SocketKind.UDP);
+    }
 
-    /** The sender of the last datagram received with {@code keepSender}. */
-    public abstract SocketAddress lastSender();
+    /** The sender of the last datagram received with {@code keepSender}, or null. */
+    public final SocketAddress lastSender() {
+        return sender == null ? null : decodeSender(sender);
+    }
 
     /** Joins or leaves an IPv4 group on the interface with address iface (0.0.0.0: any). */
     public abstract void membershipV4(boolean join, Inet4Address group, Inet4Address iface) throws IOException;
@@ -296,11 +319,4 @@ public abstract class NetSocket {
         }
     }
 
-    /** NullPointerException naming dst, IllegalArgumentException for a read-only buffer. */
-    public static void checkWritable(ByteBuffer dst) {
-        Objects.requireNonNull(dst, "dst");
-        if (dst.isReadOnly()) {
-            throw new IllegalArgumentException("read-only buffer");
-        }
-    }
 }

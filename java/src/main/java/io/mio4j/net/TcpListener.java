@@ -6,6 +6,7 @@ import io.mio4j.Source;
 import io.mio4j.Token;
 import io.mio4j.internal.NetSocket;
 import io.mio4j.internal.SocketKind;
+import io.mio4j.internal.platform.Platform;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,13 +14,13 @@ import java.net.SocketOption;
 import java.nio.channels.Channel;
 
 /** A non-blocking TCP listener. */
-public final class TcpListener implements Source, Channel {
+public final class TcpListener extends NetSource implements Source, Channel {
     private static final int BACKLOG = 1024;
 
-    private final NetSocket socket;
+
 
     private TcpListener(NetSocket socket) {
-        this.socket = socket.ownedBy(this);
+        super(socket);
     }
 
     /** Wraps a handed-over socket (TcpSocket.listen). */
@@ -35,7 +36,7 @@ public final class TcpListener implements Source, Channel {
      * @throws IOException if the OS refuses, e.g. BindException when the address is in use
      */
     public static TcpListener bind(InetSocketAddress address) throws IOException {
-        TcpListener listener = new TcpListener(NetSocket.open(SocketKind.TCP_LISTENER, address));
+        TcpListener listener = new TcpListener(Platform.openSocket(SocketKind.TCP_LISTENER, address));
         try {
             listener.socket.reuseAddressForListening();
             listener.socket.bind(address);
@@ -71,35 +72,6 @@ public final class TcpListener implements Source, Channel {
     }
 
     /**
-     * @return the pending socket error (cleared), or null
-     * @throws IOException if the OS reports an error
-     */
-    public IOException takeError() throws IOException {
-        return socket.takeError();
-    }
-
-    /**
-     * Sets a socket option.
-     *
-     * @throws UnsupportedOperationException if the option does not apply to this socket
-     * @throws IllegalArgumentException      if the value is out of range
-     * @throws IOException                   if the OS reports an error
-     */
-    public <T> void setOption(SocketOption<T> option, T value) throws IOException {
-        socket.setOption(option, value);
-    }
-
-    /**
-     * Reads a socket option.
-     *
-     * @throws UnsupportedOperationException if the option does not apply to this socket
-     * @throws IOException                   if the OS reports an error
-     */
-    public <T> T getOption(SocketOption<T> option) throws IOException {
-        return socket.getOption(option);
-    }
-
-    /**
      * Sets the IP time-to-live (on IPv6: the unicast hop limit).
      *
      * @throws IllegalArgumentException if ttl is negative
@@ -114,42 +86,4 @@ public final class TcpListener implements Source, Channel {
         return socket.ttl();
     }
 
-    @Override
-    public void register(Registry registry, Token token, Interest interests) throws IOException {
-        socket.source().register(registry, token, interests);
-    }
-
-    @Override
-    public void reregister(Registry registry, Token token, Interest interests) throws IOException {
-        socket.source().reregister(registry, token, interests);
-    }
-
-    @Override
-    public void deregister(Registry registry) throws IOException {
-        socket.source().deregister(registry);
-    }
-
-    /**
-     * @return the descriptor (still owned by this listener), or -1 once closed
-     * @throws UnsupportedOperationException where sockets are not descriptors (Windows)
-     */
-    public int fd() {
-        return socket.fd();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return socket.isOpen();
-    }
-
-    /** Closes the listener, deregistering it. Idempotent. */
-    @Override
-    public void close() {
-        socket.close();
-    }
-
-    @Override
-    public String toString() {
-        return "TcpListener{" + socket + "}";
-    }
 }

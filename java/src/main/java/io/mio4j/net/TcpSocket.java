@@ -2,6 +2,7 @@ package io.mio4j.net;
 
 import io.mio4j.internal.NetSocket;
 import io.mio4j.internal.SocketKind;
+import io.mio4j.internal.platform.Platform;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -29,12 +30,12 @@ public final class TcpSocket implements Channel {
 
     /** @return a new IPv4 TCP socket (non-blocking, close-on-exec) */
     public static TcpSocket openV4() throws IOException {
-        return new TcpSocket(NetSocket.open(SocketKind.TCP_SOCKET, false));
+        return new TcpSocket(Platform.openSocket(SocketKind.TCP_SOCKET, false));
     }
 
     /** @return a new IPv6 TCP socket (non-blocking, close-on-exec) */
     public static TcpSocket openV6() throws IOException {
-        return new TcpSocket(NetSocket.open(SocketKind.TCP_SOCKET, true));
+        return new TcpSocket(Platform.openSocket(SocketKind.TCP_SOCKET, true));
     }
 
     /**

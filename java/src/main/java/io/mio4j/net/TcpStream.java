@@ -6,6 +6,7 @@ import io.mio4j.Source;
 import io.mio4j.Token;
 import io.mio4j.internal.NetSocket;
 import io.mio4j.internal.SocketKind;
+import io.mio4j.internal.platform.Platform;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,11 +18,11 @@ import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.ScatteringByteChannel;
 
 /** A non-blocking TCP connection. */
-public final class TcpStream implements Source, ByteChannel, ScatteringByteChannel, GatheringByteChannel {
-    private final NetSocket socket;
+public final class TcpStream extends StreamSource implements Source, ByteChannel, ScatteringByteChannel, GatheringByteChannel {
+
 
     private TcpStream(NetSocket socket) {
-        this.socket = socket.ownedBy(this);
+        super(socket);
     }
 
     /** Wraps an accepted or handed-over connection. */
@@ -38,7 +39,7 @@ public final class TcpStream implements Source, ByteChannel, ScatteringByteChann
      * @throws IOException if the connect fails at once
      */
     public static TcpStream connect(InetSocketAddress address) throws IOException {
-        TcpStream stream = new TcpStream(NetSocket.open(SocketKind.TCP_STREAM, address));
+        TcpStream stream = new TcpStream(Platform.openSocket(SocketKind.TCP_STREAM, address));
         try {
             stream.connectTo(address);
             return stream;
@@ -54,61 +55,6 @@ public final class TcpStream implements Source, ByteChannel, ScatteringByteChann
     }
 
     /**
-     * Reads into {@code dst}.
-     *
-     * @return bytes read, 0 when nothing is ready (or dst is full), -1 at end of stream
-     */
-    @Override
-    public int read(ByteBuffer dst) throws IOException {
-        return socket.read(dst);
-    }
-
-    /**
-     * Writes from {@code src}.
-     *
-     * @return bytes written, 0 when the kernel buffer is full
-     */
-    @Override
-    public int write(ByteBuffer src) throws IOException {
-        return socket.write(src);
-    }
-
-    /**
-     * Reads into {@code dsts[offset .. offset + length - 1]} in order (readv).
-     *
-     * @return bytes read, 0 when nothing is ready (or no buffer has room), -1 at end of stream
-     * @throws IndexOutOfBoundsException if offset and length do not fit dsts
-     * @throws IllegalArgumentException  if a buffer is read-only
-     */
-    @Override
-    public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
-        return socket.read(dsts, offset, length);
-    }
-
-    /** As {@link #read(ByteBuffer[], int, int)} over all of dsts. */
-    @Override
-    public long read(ByteBuffer[] dsts) throws IOException {
-        return socket.read(dsts, 0, dsts.length);
-    }
-
-    /**
-     * Writes from {@code srcs[offset .. offset + length - 1]} in order (sendmsg; never SIGPIPE).
-     *
-     * @return bytes written, 0 when the kernel buffer is full
-     * @throws IndexOutOfBoundsException if offset and length do not fit srcs
-     */
-    @Override
-    public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-        return socket.write(srcs, offset, length);
-    }
-
-    /** As {@link #write(ByteBuffer[], int, int)} over all of srcs. */
-    @Override
-    public long write(ByteBuffer[] srcs) throws IOException {
-        return socket.write(srcs, 0, srcs.length);
-    }
-
-    /**
      * Reads without removing the data from the kernel's queue.
      *
      * @param dst the buffer
@@ -117,24 +63,6 @@ public final class TcpStream implements Source, ByteChannel, ScatteringByteChann
      */
     public int peek(ByteBuffer dst) throws IOException {
         return socket.peek(dst);
-    }
-
-    /**
-     * Shuts down the reading half.
-     *
-     * @throws IOException if the OS reports an error
-     */
-    public void shutdownInput() throws IOException {
-        socket.shutdownInput();
-    }
-
-    /**
-     * Shuts down the writing half (the peer reads end of stream).
-     *
-     * @throws IOException if the OS reports an error
-     */
-    public void shutdownOutput() throws IOException {
-        socket.shutdownOutput();
     }
 
     /**
@@ -168,35 +96,6 @@ public final class TcpStream implements Source, ByteChannel, ScatteringByteChann
     }
 
     /**
-     * @return the pending socket error (cleared), or null
-     * @throws IOException if the OS reports an error
-     */
-    public IOException takeError() throws IOException {
-        return socket.takeError();
-    }
-
-    /**
-     * Sets a socket option.
-     *
-     * @throws UnsupportedOperationException if the option does not apply to this socket
-     * @throws IllegalArgumentException      if the value is out of range
-     * @throws IOException                   if the OS reports an error
-     */
-    public <T> void setOption(SocketOption<T> option, T value) throws IOException {
-        socket.setOption(option, value);
-    }
-
-    /**
-     * Reads a socket option.
-     *
-     * @throws UnsupportedOperationException if the option does not apply to this socket
-     * @throws IOException                   if the OS reports an error
-     */
-    public <T> T getOption(SocketOption<T> option) throws IOException {
-        return socket.getOption(option);
-    }
-
-    /**
      * Sets the IP time-to-live (on IPv6: the unicast hop limit).
      *
      * @throws IllegalArgumentException if ttl is negative
@@ -211,42 +110,4 @@ public final class TcpStream implements Source, ByteChannel, ScatteringByteChann
         return socket.ttl();
     }
 
-    @Override
-    public void register(Registry registry, Token token, Interest interests) throws IOException {
-        socket.source().register(registry, token, interests);
-    }
-
-    @Override
-    public void reregister(Registry registry, Token token, Interest interests) throws IOException {
-        socket.source().reregister(registry, token, interests);
-    }
-
-    @Override
-    public void deregister(Registry registry) throws IOException {
-        socket.source().deregister(registry);
-    }
-
-    /**
-     * @return the descriptor (still owned by this stream), or -1 once closed
-     * @throws UnsupportedOperationException where sockets are not descriptors (Windows)
-     */
-    public int fd() {
-        return socket.fd();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return socket.isOpen();
-    }
-
-    /** Closes the stream, deregistering it. Idempotent; any thread. */
-    @Override
-    public void close() {
-        socket.close();
-    }
-
-    @Override
-    public String toString() {
-        return "TcpStream{" + socket + "}";
-    }
 }

@@ -7,6 +7,7 @@ import io.mio4j.Token;
 import io.mio4j.internal.NetSocket;
 import io.mio4j.internal.NetSocket.NamedOption;
 import io.mio4j.internal.SocketKind;
+import io.mio4j.internal.platform.Platform;
 
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -32,12 +33,12 @@ import java.util.Objects;
  * reported as a {@link java.net.PortUnreachableException} by the next send or receive,
  * or by {@link #takeError()}.
  */
-public final class UdpSocket implements Source, Channel {
-    private final NetSocket socket;
+public final class UdpSocket extends NetSource implements Source, Channel {
+
     private int lastDatagramLength = -1;
 
     private UdpSocket(NetSocket socket) {
-        this.socket = socket.ownedBy(this);
+        super(socket);
     }
 
     /**
@@ -48,7 +49,7 @@ public final class UdpSocket implements Source, Channel {
      * @throws IOException if the OS refuses, e.g. BindException when the address is in use
      */
     public static UdpSocket bind(InetSocketAddress address) throws IOException {
-        UdpSocket socket = new UdpSocket(NetSocket.open(SocketKind.UDP, address));
+        UdpSocket socket = new UdpSocket(Platform.openSocket(SocketKind.UDP, address));
         try {
             socket.socket.bind(address);
             return socket;
@@ -292,74 +293,4 @@ public final class UdpSocket implements Source, Channel {
         return socket.intOption(NamedOption.ONLY_V6) != 0;
     }
 
-    /**
-     * @return the pending socket error (cleared), or null; an ICMP port unreachable is a
-     *         {@link java.net.PortUnreachableException}
-     * @throws IOException if the OS reports an error
-     */
-    public IOException takeError() throws IOException {
-        return socket.takeError();
-    }
-
-    /**
-     * Sets a socket option: SO_SNDBUF, SO_RCVBUF, SO_REUSEADDR, SO_REUSEPORT,
-     * SO_BROADCAST, IP_TOS, IP_MULTICAST_TTL, IP_MULTICAST_LOOP, IP_MULTICAST_IF (for the
-     * socket's own family).
-     *
-     * @throws UnsupportedOperationException if the option does not apply to this socket
-     * @throws IllegalArgumentException      if the value is out of range
-     * @throws IOException                   if the OS reports an error
-     */
-    public <T> void setOption(SocketOption<T> option, T value) throws IOException {
-        socket.setOption(option, value);
-    }
-
-    /**
-     * Reads a socket option (see {@link #setOption}).
-     *
-     * @throws UnsupportedOperationException if the option does not apply to this socket
-     * @throws IOException                   if the OS reports an error
-     */
-    public <T> T getOption(SocketOption<T> option) throws IOException {
-        return socket.getOption(option);
-    }
-
-    @Override
-    public void register(Registry registry, Token token, Interest interests) throws IOException {
-        socket.source().register(registry, token, interests);
-    }
-
-    @Override
-    public void reregister(Registry registry, Token token, Interest interests) throws IOException {
-        socket.source().reregister(registry, token, interests);
-    }
-
-    @Override
-    public void deregister(Registry registry) throws IOException {
-        socket.source().deregister(registry);
-    }
-
-    /**
-     * @return the descriptor (still owned by this socket), or -1 once closed
-     * @throws UnsupportedOperationException where sockets are not descriptors (Windows)
-     */
-    public int fd() {
-        return socket.fd();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return socket.isOpen();
-    }
-
-    /** Closes the socket, deregistering it. Idempotent; any thread. */
-    @Override
-    public void close() {
-        socket.close();
-    }
-
-    @Override
-    public String toString() {
-        return "UdpSocket{" + socket + "}";
-    }
 }

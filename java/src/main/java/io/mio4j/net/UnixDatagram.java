@@ -6,6 +6,7 @@ import io.mio4j.Source;
 import io.mio4j.Token;
 import io.mio4j.internal.NetSocket;
 import io.mio4j.internal.SocketKind;
+import io.mio4j.internal.platform.Platform;
 
 import java.io.IOException;
 import java.net.SocketOption;
@@ -24,12 +25,12 @@ import java.util.Objects;
  * length, to tell. Heap buffers pass through a per-thread scratch buffer, so at most
  * 256 KiB of a datagram reach one. Unix only: UnsupportedOperationException elsewhere.
  */
-public final class UnixDatagram implements Source, Channel {
-    private final NetSocket socket;
+public final class UnixDatagram extends NetSource implements Source, Channel {
+
     private int lastDatagramLength = -1;
 
     private UnixDatagram(NetSocket socket) {
-        this.socket = socket.ownedBy(this);
+        super(socket);
     }
 
     /**
@@ -57,7 +58,7 @@ public final class UnixDatagram implements Source, Channel {
      * @throws IOException if the OS reports an error
      */
     public static UnixDatagram unbound() throws IOException {
-        return new UnixDatagram(NetSocket.open(SocketKind.UNIX_DATAGRAM, false));
+        return new UnixDatagram(Platform.openSocket(SocketKind.UNIX_DATAGRAM, false));
     }
 
     /**
@@ -66,7 +67,7 @@ public final class UnixDatagram implements Source, Channel {
      * @throws IOException if the OS reports an error
      */
     public static UnixDatagram[] pair() throws IOException {
-        NetSocket[] ends = NetSocket.pair(SocketKind.UNIX_DATAGRAM);
+        NetSocket[] ends = Platform.backend().openSocketPair(SocketKind.UNIX_DATAGRAM);
         return new UnixDatagram[] {new UnixDatagram(ends[0]), new UnixDatagram(ends[1])};
     }
 
@@ -183,67 +184,4 @@ public final class UnixDatagram implements Source, Channel {
         return (UnixDomainSocketAddress) socket.peerAddress();
     }
 
-    /**
-     * @return the pending socket error (cleared), or null
-     * @throws IOException if the OS reports an error
-     */
-    public IOException takeError() throws IOException {
-        return socket.takeError();
-    }
-
-    /**
-     * Sets a socket option (SO_SNDBUF, SO_RCVBUF).
-     *
-     * @throws UnsupportedOperationException if the option does not apply to this socket
-     * @throws IOException                   if the OS reports an error
-     */
-    public <T> void setOption(SocketOption<T> option, T value) throws IOException {
-        socket.setOption(option, value);
-    }
-
-    /**
-     * Reads a socket option.
-     *
-     * @throws UnsupportedOperationException if the option does not apply to this socket
-     * @throws IOException                   if the OS reports an error
-     */
-    public <T> T getOption(SocketOption<T> option) throws IOException {
-        return socket.getOption(option);
-    }
-
-    @Override
-    public void register(Registry registry, Token token, Interest interests) throws IOException {
-        socket.source().register(registry, token, interests);
-    }
-
-    @Override
-    public void reregister(Registry registry, Token token, Interest interests) throws IOException {
-        socket.source().reregister(registry, token, interests);
-    }
-
-    @Override
-    public void deregister(Registry registry) throws IOException {
-        socket.source().deregister(registry);
-    }
-
-    /** @return the descriptor (still owned by this socket), or -1 once closed */
-    public int fd() {
-        return socket.fd();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return socket.isOpen();
-    }
-
-    /** Closes the socket, deregistering it. Idempotent; any thread. The socket file stays. */
-    @Override
-    public void close() {
-        socket.close();
-    }
-
-    @Override
-    public String toString() {
-        return "UnixDatagram{" + socket + "}";
-    }
 }

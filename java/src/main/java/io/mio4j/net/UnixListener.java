@@ -6,6 +6,7 @@ import io.mio4j.Source;
 import io.mio4j.Token;
 import io.mio4j.internal.NetSocket;
 import io.mio4j.internal.SocketKind;
+import io.mio4j.internal.platform.Platform;
 
 import java.io.IOException;
 import java.net.SocketOption;
@@ -15,13 +16,13 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /** A non-blocking Unix domain stream listener (Unix only: UnsupportedOperationException elsewhere). */
-public final class UnixListener implements Source, Channel {
+public final class UnixListener extends NetSource implements Source, Channel {
     private static final int BACKLOG = 1024;   // as mio
 
-    private final NetSocket socket;
+
 
     private UnixListener(NetSocket socket) {
-        this.socket = socket.ownedBy(this);
+        super(socket);
     }
 
     /**
@@ -36,7 +37,7 @@ public final class UnixListener implements Source, Channel {
      */
     public static UnixListener bind(Path path) throws IOException {
         UnixDomainSocketAddress address = UnixDomainSocketAddress.of(Objects.requireNonNull(path, "path"));
-        UnixListener listener = new UnixListener(NetSocket.open(SocketKind.UNIX_LISTENER, false));
+        UnixListener listener = new UnixListener(Platform.openSocket(SocketKind.UNIX_LISTENER, false));
         try {
             listener.socket.bind(address);
             listener.socket.listen(BACKLOG);
@@ -66,67 +67,4 @@ public final class UnixListener implements Source, Channel {
         return (UnixDomainSocketAddress) socket.localAddress();
     }
 
-    /**
-     * @return the pending socket error (cleared), or null
-     * @throws IOException if the OS reports an error
-     */
-    public IOException takeError() throws IOException {
-        return socket.takeError();
-    }
-
-    /**
-     * Sets a socket option (SO_SNDBUF, SO_RCVBUF).
-     *
-     * @throws UnsupportedOperationException if the option does not apply to this socket
-     * @throws IOException                   if the OS reports an error
-     */
-    public <T> void setOption(SocketOption<T> option, T value) throws IOException {
-        socket.setOption(option, value);
-    }
-
-    /**
-     * Reads a socket option.
-     *
-     * @throws UnsupportedOperationException if the option does not apply to this socket
-     * @throws IOException                   if the OS reports an error
-     */
-    public <T> T getOption(SocketOption<T> option) throws IOException {
-        return socket.getOption(option);
-    }
-
-    @Override
-    public void register(Registry registry, Token token, Interest interests) throws IOException {
-        socket.source().register(registry, token, interests);
-    }
-
-    @Override
-    public void reregister(Registry registry, Token token, Interest interests) throws IOException {
-        socket.source().reregister(registry, token, interests);
-    }
-
-    @Override
-    public void deregister(Registry registry) throws IOException {
-        socket.source().deregister(registry);
-    }
-
-    /** @return the descriptor (still owned by this listener), or -1 once closed */
-    public int fd() {
-        return socket.fd();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return socket.isOpen();
-    }
-
-    /** Closes the listener, deregistering it. Idempotent; any thread. The socket file stays. */
-    @Override
-    public void close() {
-        socket.close();
-    }
-
-    @Override
-    public String toString() {
-        return "UnixListener{" + socket + "}";
-    }
 }

@@ -6,6 +6,7 @@ import io.mio4j.Source;
 import io.mio4j.Token;
 import io.mio4j.internal.NetSocket;
 import io.mio4j.internal.SocketKind;
+import io.mio4j.internal.platform.Platform;
 
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -19,13 +20,13 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /** A non-blocking Unix domain stream connection (Unix only: UnsupportedOperationException elsewhere). */
-public final class UnixStream implements Source, ByteChannel, ScatteringByteChannel, GatheringByteChannel {
+public final class UnixStream extends StreamSource implements Source, ByteChannel, ScatteringByteChannel, GatheringByteChannel {
     private static final UnixDomainSocketAddress UNNAMED = UnixDomainSocketAddress.of("");
 
-    private final NetSocket socket;
+
 
     private UnixStream(NetSocket socket) {
-        this.socket = socket.ownedBy(this);
+        super(socket);
     }
 
     /** Wraps an accepted connection. */
@@ -46,7 +47,7 @@ public final class UnixStream implements Source, ByteChannel, ScatteringByteChan
      */
     public static UnixStream connect(Path path) throws IOException {
         UnixDomainSocketAddress address = UnixDomainSocketAddress.of(Objects.requireNonNull(path, "path"));
-        UnixStream stream = new UnixStream(NetSocket.open(SocketKind.UNIX_STREAM, false));
+        UnixStream stream = new UnixStream(Platform.openSocket(SocketKind.UNIX_STREAM, false));
         try {
             stream.socket.connect(address);
             return stream;
@@ -63,83 +64,8 @@ public final class UnixStream implements Source, ByteChannel, ScatteringByteChan
      * @throws IOException if the OS reports an error
      */
     public static UnixStream[] pair() throws IOException {
-        NetSocket[] ends = NetSocket.pair(SocketKind.UNIX_STREAM);
+        NetSocket[] ends = Platform.backend().openSocketPair(SocketKind.UNIX_STREAM);
         return new UnixStream[] {new UnixStream(ends[0]), new UnixStream(ends[1])};
-    }
-
-    /**
-     * Reads into {@code dst}.
-     *
-     * @return bytes read, 0 when nothing is ready (or dst is full), -1 at end of stream
-     * @throws IllegalArgumentException if dst is read-only
-     */
-    @Override
-    public int read(ByteBuffer dst) throws IOException {
-        return socket.read(dst);
-    }
-
-    /**
-     * Writes from {@code src}.
-     *
-     * @return bytes written, 0 when the kernel buffer is full
-     */
-    @Override
-    public int write(ByteBuffer src) throws IOException {
-        return socket.write(src);
-    }
-
-    /**
-     * Reads into {@code dsts[offset .. offset + length - 1]} in order (readv).
-     *
-     * @return bytes read, 0 when nothing is ready (or no buffer has room), -1 at end of stream
-     * @throws IndexOutOfBoundsException if offset and length do not fit dsts
-     * @throws IllegalArgumentException  if a buffer is read-only
-     */
-    @Override
-    public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
-        return socket.read(dsts, offset, length);
-    }
-
-    /** As {@link #read(ByteBuffer[], int, int)} over all of dsts. */
-    @Override
-    public long read(ByteBuffer[] dsts) throws IOException {
-        return socket.read(dsts, 0, dsts.length);
-    }
-
-    /**
-     * Writes from {@code srcs[offset .. offset + length - 1]} in order (sendmsg; never SIGPIPE).
-     *
-     * @return bytes written, 0 when the kernel buffer is full
-     * @throws IndexOutOfBoundsException if offset and length do not fit srcs
-     */
-    @Override
-    public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-        return socket.write(srcs, offset, length);
-    }
-
-    /** As {@link #write(ByteBuffer[], int, int)} over all of srcs. */
-    @Override
-    public long write(ByteBuffer[] srcs) throws IOException {
-        return socket.write(srcs, 0, srcs.length);
-    }
-
-    /**
-     * Shuts down the reading half.
-     *
-     * @throws IOException if the OS reports an error
-     */
-    public void shutdownInput() throws IOException {
-        socket.shutdownInput();
-    }
-
-    /**
-     * Shuts down the writing half (the peer reads end of stream; writing here is then
-     * an IOException, "Broken pipe").
-     *
-     * @throws IOException if the OS reports an error
-     */
-    public void shutdownOutput() throws IOException {
-        socket.shutdownOutput();
     }
 
     /**
@@ -159,68 +85,4 @@ public final class UnixStream implements Source, ByteChannel, ScatteringByteChan
         return peer == null ? UNNAMED : (UnixDomainSocketAddress) peer;
     }
 
-    /**
-     * @return the pending socket error (cleared), or null
-     * @throws IOException if the OS reports an error
-     */
-    public IOException takeError() throws IOException {
-        return socket.takeError();
-    }
-
-    /**
-     * Sets a socket option (SO_SNDBUF, SO_RCVBUF, SO_LINGER).
-     *
-     * @throws UnsupportedOperationException if the option does not apply to this socket
-     * @throws IllegalArgumentException      if the value is out of range
-     * @throws IOException                   if the OS reports an error
-     */
-    public <T> void setOption(SocketOption<T> option, T value) throws IOException {
-        socket.setOption(option, value);
-    }
-
-    /**
-     * Reads a socket option.
-     *
-     * @throws UnsupportedOperationException if the option does not apply to this socket
-     * @throws IOException                   if the OS reports an error
-     */
-    public <T> T getOption(SocketOption<T> option) throws IOException {
-        return socket.getOption(option);
-    }
-
-    @Override
-    public void register(Registry registry, Token token, Interest interests) throws IOException {
-        socket.source().register(registry, token, interests);
-    }
-
-    @Override
-    public void reregister(Registry registry, Token token, Interest interests) throws IOException {
-        socket.source().reregister(registry, token, interests);
-    }
-
-    @Override
-    public void deregister(Registry registry) throws IOException {
-        socket.source().deregister(registry);
-    }
-
-    /** @return the descriptor (still owned by this stream), or -1 once closed */
-    public int fd() {
-        return socket.fd();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return socket.isOpen();
-    }
-
-    /** Closes the stream, deregistering it. Idempotent; any thread. */
-    @Override
-    public void close() {
-        socket.close();
-    }
-
-    @Override
-    public String toString() {
-        return "UnixStream{" + socket + "}";
-    }
 }

@@ -4,8 +4,8 @@ import io.mio4j.Interest;
 import io.mio4j.Registry;
 import io.mio4j.Source;
 import io.mio4j.Token;
-import io.mio4j.internal.Backend;
-import io.mio4j.internal.unix.PipeEnd;
+import io.mio4j.internal.PipeEnd;
+import io.mio4j.internal.platform.Platform;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,16 +27,16 @@ public final class Pipe {
     }
 
     /**
-     * Creates a pipe (pipe2 with O_NONBLOCK | O_CLOEXEC).
+     * Creates a pipe, both ends non-blocking and close-on-exec from birth.
      *
      * @return the pipe
      * @throws IOException                   if the OS reports an error (e.g. too many open files)
      * @throws UnsupportedOperationException where the OS has no Unix pipes (Windows)
      */
     public static Pipe open() throws IOException {
-        Backend.current().requireUnix("Pipe");
-        int[] fds = PipeEnd.open();
-        return new Pipe(new Sender(fds[1]), new Receiver(fds[0]));
+        Platform.backend().requireUnix("Pipe");
+        PipeEnd[] ends = Platform.backend().openPipe();
+        return new Pipe(new Sender(ends[1]), new Receiver(ends[0]));
     }
 
     /** @return the writing end */
@@ -49,12 +49,67 @@ public final class Pipe {
         return receiver;
     }
 
-    /** The writing end of a pipe. */
-    public static final class Sender implements Source, WritableByteChannel {
-        private final PipeEnd end;
+    /**
+     * What both ends share, written once: registration, the descriptor, the blocking mode
+     * and close. Private, so Sender and Receiver keep their declared shape (javac gives
+     * each a public bridge to these methods).
+     */
+    private abstract static class End implements Source {
+        final PipeEnd end;
 
-        private Sender(int fd) {
-            this.end = PipeEnd.adopt(fd, this);
+        End(PipeEnd end) {
+            this.end = end.ownedBy(this);
+        }
+
+        /**
+         * Sets or clears O_NONBLOCK. While blocking, a read or write waits, and close()
+         * from another thread makes it return with AsynchronousCloseException.
+         *
+         * @throws IOException if the OS reports an error
+         */
+        public final void setNonBlocking(boolean on) throws IOException {
+            end.setNonBlocking(on);
+        }
+
+        @Override
+        public final void register(Registry registry, Token token, Interest interests) throws IOException {
+            end.source().register(registry, token, interests);
+        }
+
+        @Override
+        public final void reregister(Registry registry, Token token, Interest interests) throws IOException {
+            end.source().reregister(registry, token, interests);
+        }
+
+        @Override
+        public final void deregister(Registry registry) throws IOException {
+            end.source().deregister(registry);
+        }
+
+        /** @return the descriptor (still owned by this end: do not close it), or -1 once closed */
+        public final int fd() {
+            return end.fd();
+        }
+
+        public final boolean isOpen() {
+            return end.isOpen();
+        }
+
+        /** Closes this end, deregistering it. Idempotent; any thread. */
+        public final void close() {
+            end.close();
+        }
+
+        @Override
+        public final String toString() {
+            return "Pipe." + getClass().getSimpleName() + "{fd=" + fd() + "}";
+        }
+    }
+
+    /** The writing end of a pipe; when it is closed, the receiver reads end of stream. */
+    public static final class Sender extends End implements Source, WritableByteChannel {
+        private Sender(PipeEnd end) {
+            super(end);
         }
 
         /**
@@ -68,60 +123,12 @@ public final class Pipe {
         public int write(ByteBuffer src) throws IOException {
             return end.write(src);
         }
-
-        /**
-         * Sets or clears O_NONBLOCK. While blocking, write waits for room and
-         * {@link #close()} from another thread waits until that write returns.
-         *
-         * @throws IOException if the OS reports an error
-         */
-        public void setNonBlocking(boolean on) throws IOException {
-            end.setNonBlocking(on);
-        }
-
-        @Override
-        public void register(Registry registry, Token token, Interest interests) throws IOException {
-            end.source().register(registry, token, interests);
-        }
-
-        @Override
-        public void reregister(Registry registry, Token token, Interest interests) throws IOException {
-            end.source().reregister(registry, token, interests);
-        }
-
-        @Override
-        public void deregister(Registry registry) throws IOException {
-            end.source().deregister(registry);
-        }
-
-        /** @return the descriptor (still owned by this end), or -1 once closed */
-        public int fd() {
-            return end.fd();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return end.isOpen();
-        }
-
-        /** Closes this end, deregistering it; the receiver then reads end of stream. Idempotent; any thread. */
-        @Override
-        public void close() {
-            end.close();
-        }
-
-        @Override
-        public String toString() {
-            return "Pipe.Sender{fd=" + fd() + "}";
-        }
     }
 
-    /** The reading end of a pipe. */
-    public static final class Receiver implements Source, ReadableByteChannel {
-        private final PipeEnd end;
-
-        private Receiver(int fd) {
-            this.end = PipeEnd.adopt(fd, this);
+    /** The reading end of a pipe; when it is closed, writes to the sender fail. */
+    public static final class Receiver extends End implements Source, ReadableByteChannel {
+        private Receiver(PipeEnd end) {
+            super(end);
         }
 
         /**
@@ -134,52 +141,6 @@ public final class Pipe {
         @Override
         public int read(ByteBuffer dst) throws IOException {
             return end.read(dst);
-        }
-
-        /**
-         * Sets or clears O_NONBLOCK. While blocking, read waits for data and
-         * {@link #close()} from another thread waits until that read returns.
-         *
-         * @throws IOException if the OS reports an error
-         */
-        public void setNonBlocking(boolean on) throws IOException {
-            end.setNonBlocking(on);
-        }
-
-        @Override
-        public void register(Registry registry, Token token, Interest interests) throws IOException {
-            end.source().register(registry, token, interests);
-        }
-
-        @Override
-        public void reregister(Registry registry, Token token, Interest interests) throws IOException {
-            end.source().reregister(registry, token, interests);
-        }
-
-        @Override
-        public void deregister(Registry registry) throws IOException {
-            end.source().deregister(registry);
-        }
-
-        /** @return the descriptor (still owned by this end), or -1 once closed */
-        public int fd() {
-            return end.fd();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return end.isOpen();
-        }
-
-        /** Closes this end, deregistering it; writes to the sender then fail. Idempotent; any thread. */
-        @Override
-        public void close() {
-            end.close();
-        }
-
-        @Override
-        public String toString() {
-            return "Pipe.Receiver{fd=" + fd() + "}";
         }
     }
 }

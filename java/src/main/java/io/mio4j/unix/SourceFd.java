@@ -5,7 +5,7 @@ import io.mio4j.Registry;
 import io.mio4j.Source;
 import io.mio4j.Token;
 import io.mio4j.internal.Access;
-import io.mio4j.internal.Backend;
+import io.mio4j.internal.platform.Platform;
 
 import java.io.IOException;
 import java.util.Objects;
@@ -33,7 +33,7 @@ public final class SourceFd implements Source {
         if (fd < 0) {
             throw new IllegalArgumentException("negative descriptor: " + fd);
         }
-        Backend.current().requireUnix("SourceFd");
+        Platform.backend().requireUnix("SourceFd");
         return new SourceFd(fd);
     }
 
@@ -46,19 +46,19 @@ public final class SourceFd implements Source {
     public void register(Registry registry, Token token, Interest interests) throws IOException {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(interests, "interests");
-        Access.selector(Objects.requireNonNull(registry, "registry")).register(fd, token, interests);
+        Access.poller(Objects.requireNonNull(registry, "registry")).register(fd, token, interests);
     }
 
     @Override
     public void reregister(Registry registry, Token token, Interest interests) throws IOException {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(interests, "interests");
-        Access.selector(Objects.requireNonNull(registry, "registry")).reregister(fd, token, interests);
+        Access.poller(Objects.requireNonNull(registry, "registry")).reregister(fd, token, interests);
     }
 
     @Override
     public void deregister(Registry registry) throws IOException {
-        Access.selector(Objects.requireNonNull(registry, "registry")).deregister(fd);
+        Access.poller(Objects.requireNonNull(registry, "registry")).deregister(fd);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.mio4j.internal;
 
 import io.mio4j.LinuxOnly;
+import io.mio4j.internal.loader.LibraryJni;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -37,7 +38,7 @@ class NativeTableTest {
     void everyNativeJavaDeclarationHasATableEntry() throws Exception {
         Set<String> entries = new HashSet<>(tableEntries());
         List<Class<?>> nativeClasses = nativeClasses();
-        assertFalse(nativeClasses.isEmpty(), "no *Native classes under " + CLASSES);
+        assertFalse(nativeClasses.isEmpty(), "no *Jni classes under " + CLASSES);
         List<String> missing = new ArrayList<>();
         // One library holds one platform's natives (linux: unix + epoll; windows: afd),
         // so only packages it binds something in are checked here; the Windows tables
@@ -66,15 +67,15 @@ class NativeTableTest {
     @Test
     void aWrongSignatureOrNameIsReported() {
         List<String> problems = problems(List.of(
-                "io/mio4j/internal/LibraryNative version ()I",
-                "io/mio4j/internal/LibraryNative noSuchMethod ()V",
-                "io/mio4j/internal/NoSuchNative constant (Ljava/lang/String;)J"));
+                "io/mio4j/internal/loader/LibraryJni version ()I",
+                "io/mio4j/internal/loader/LibraryJni noSuchMethod ()V",
+                "io/mio4j/internal/NoSuchJni constant (Ljava/lang/String;)J"));
         assertEquals(3, problems.size(), problems.toString());
     }
 
     /** "class method signature" lines from the library itself. */
     private static List<String> tableEntries() {
-        List<String> entries = LibraryNative.describeNatives().lines().toList();
+        List<String> entries = LibraryJni.describeNatives().lines().toList();
         assertFalse(entries.isEmpty());
         return entries;
     }
@@ -87,9 +88,9 @@ class NativeTableTest {
                 problems.add(entry + ": not \"class method signature\"");
                 continue;
             }
-            if (!parts[0].endsWith("Native")) {
-                // the reverse check finds native classes by this suffix
-                problems.add(entry + ": the class name does not end in Native");
+            if (!parts[0].endsWith("Jni")) {
+                // the reverse check finds the JNI binding's classes by this suffix
+                problems.add(entry + ": the class name does not end in Jni");
             }
             Class<?> type;
             try {
@@ -117,12 +118,12 @@ class NativeTableTest {
         return MethodType.methodType(method.getReturnType(), method.getParameterTypes()).toMethodDescriptorString();
     }
 
-    /** Every class under io/mio4j/internal whose name ends in Native, from the compiled classes. */
+    /** Every class under io/mio4j/internal whose name ends in Jni (the JNI binding's), from the compiled classes. */
     private static List<Class<?>> nativeClasses() throws IOException, ClassNotFoundException {
         List<Class<?>> classes = new ArrayList<>();
         Path root = CLASSES.resolve("io/mio4j/internal");
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("Native.class")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("Jni.class")).toList()) {
                 String relative = CLASSES.relativize(file).toString();
                 String name = relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
                 classes.add(Class.forName(name, false, NativeTableTest.class.getClassLoader()));

@@ -3,7 +3,7 @@ package io.mio4j.net;
 import io.mio4j.Descriptors;
 import io.mio4j.LinuxOnly;
 import io.mio4j.Expect;
-import io.mio4j.internal.unix.FdNative;
+import io.mio4j.internal.unix.Posix;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -185,16 +185,16 @@ class TcpResourceTest {
     private static int openIntruders(TcpListener listener, List<AutoCloseable> intruders, int number) throws IOException {
         int reused = 0;
         int[] pipe = new int[2];
-        assertEquals(0, FdNative.pipe(pipe));
+        assertEquals(0, Posix.CALLS.pipe(pipe));
         intruders.add(() -> {
-            FdNative.close(pipe[0]);
-            FdNative.close(pipe[1]);
+            Posix.CALLS.close(pipe[0]);
+            Posix.CALLS.close(pipe[1]);
         });
         ByteBuffer data = ByteBuffer.allocateDirect(8);
         while (data.hasRemaining()) {
             data.put(INTRUDER);
         }
-        assertEquals(8, FdNative.write(pipe[1], data, 0, 8));
+        assertEquals(8, Posix.CALLS.write(pipe[1], data, 0, 8));
         if (pipe[0] == number || pipe[1] == number) {
             reused++;
         }
@@ -213,7 +213,7 @@ class TcpResourceTest {
         for (AutoCloseable intruder : intruders) {
             if (intruder instanceof PipeCheck p) {
                 ByteBuffer got = ByteBuffer.allocateDirect(64);
-                assertEquals(8, FdNative.read(p.readEnd, got, 0, 64), "the pipe's data was taken");
+                assertEquals(8, Posix.CALLS.read(p.readEnd, got, 0, 64), "the pipe's data was taken");
             } else if (intruder instanceof StreamCheck s) {
                 assertEquals(8, Loopback.readExactly(s.pair.client(), 8).remaining(), "the connection's data was taken");
                 ByteBuffer stray = ByteBuffer.allocate(64);

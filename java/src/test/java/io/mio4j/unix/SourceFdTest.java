@@ -6,7 +6,9 @@ import io.mio4j.Expect;
 import io.mio4j.Interest;
 import io.mio4j.Poll;
 import io.mio4j.Token;
-import io.mio4j.internal.unix.FdNative;
+import io.mio4j.internal.epoll.EpollCalls;
+import io.mio4j.internal.loader.Binding;
+import io.mio4j.internal.unix.Posix;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** SourceFd with a descriptor the test owns: an eventfd, which becomes readable when written. */
 @LinuxOnly
 class SourceFdTest {
+    private static final EpollCalls EVENTFD = Binding.implementation(EpollCalls.class);
+
     private Poll poll;
     private final Events events = Events.withCapacity(8);
     private int eventFd = -1;
@@ -28,14 +32,14 @@ class SourceFdTest {
     @BeforeEach
     void setUp() throws IOException {
         poll = Poll.open();
-        eventFd = FdNative.eventfd();
+        eventFd = EVENTFD.eventfd();
         assertTrue(eventFd >= 0, "eventfd: " + eventFd);
     }
 
     @AfterEach
     void tearDown() throws IOException {
         poll.close();
-        FdNative.close(eventFd);
+        Posix.CALLS.close(eventFd);
     }
 
     @Test
@@ -45,17 +49,17 @@ class SourceFdTest {
         poll.registry().register(source, Token.of(3), Interest.READABLE);
         Expect.noEvents(poll, events);
 
-        assertEquals(0, FdNative.eventfdWrite(eventFd, 1));
+        assertEquals(0, EVENTFD.eventfdWrite(eventFd, 1));
         Expect.events(poll, events, event(3, Interest.READABLE));
-        assertEquals(0, FdNative.eventfdRead(eventFd));
+        assertEquals(0, EVENTFD.eventfdRead(eventFd));
 
         poll.registry().reregister(source, Token.of(4), Interest.READABLE);
-        assertEquals(0, FdNative.eventfdWrite(eventFd, 1));
+        assertEquals(0, EVENTFD.eventfdWrite(eventFd, 1));
         Expect.events(poll, events, event(4, Interest.READABLE));
-        assertEquals(0, FdNative.eventfdRead(eventFd));
+        assertEquals(0, EVENTFD.eventfdRead(eventFd));
 
         poll.registry().deregister(source);
-        assertEquals(0, FdNative.eventfdWrite(eventFd, 1));
+        assertEquals(0, EVENTFD.eventfdWrite(eventFd, 1));
         Expect.noEvents(poll, events);
     }
 
@@ -67,7 +71,7 @@ class SourceFdTest {
                 () -> poll.registry().register(SourceFd.of(eventFd), Token.of(2), Interest.READABLE));
         assertTrue(e.getMessage().contains("File exists"), e.getMessage());
         // The refused registration left the first one as it was.
-        assertEquals(0, FdNative.eventfdWrite(eventFd, 1));
+        assertEquals(0, EVENTFD.eventfdWrite(eventFd, 1));
         Expect.events(poll, events, event(1, Interest.READABLE));
         poll.registry().deregister(SourceFd.of(eventFd));
         IOException again = assertThrows(IOException.class, () -> poll.registry().deregister(SourceFd.of(eventFd)));

@@ -1,23 +1,29 @@
 package io.mio4j.internal.afd;
 
 import io.mio4j.internal.Backend;
-import io.mio4j.internal.NativeLoader;
 import io.mio4j.internal.NetSocket;
-import io.mio4j.internal.Selector;
+import io.mio4j.internal.PipeEnd;
+import io.mio4j.internal.Poller;
 import io.mio4j.internal.SocketKind;
+import io.mio4j.internal.loader.NativeLoader;
 
 import java.io.IOException;
 
-/** The AFD driver and an I/O completion port through JNI: Windows. */
+/** The AFD driver and an I/O completion port: Windows. */
 public final class AfdBackend extends Backend {
     @Override
-    public String description() {
-        return "afd (jni)";
+    public String pollerName() {
+        return "afd";
     }
 
     @Override
-    public Selector openSelector() throws IOException {
-        return AfdSelector.open();
+    public boolean serves(String os) {
+        return os.equals("windows");
+    }
+
+    @Override
+    public Poller openPoller() throws IOException {
+        return AfdPoller.open();
     }
 
     @Override
@@ -31,6 +37,12 @@ public final class AfdBackend extends Backend {
     @Override
     public NetSocket[] openSocketPair(SocketKind kind) throws IOException {
         requireUnix(typeName(kind) + ".pair()");
+        throw new AssertionError("requireUnix returned on Windows");
+    }
+
+    @Override
+    public PipeEnd[] openPipe() {
+        requireUnix("Pipe");
         throw new AssertionError("requireUnix returned on Windows");
     }
 

@@ -11,11 +11,11 @@ import java.nio.channels.ClosedChannelException;
  * reports as a readable event with the waker's token. No socket is involved.
  */
 final class AfdWaker implements WakerHandle {
-    private final AfdSelector selector;
+    private final AfdPoller selector;
     private final long data;
     private volatile boolean open = true;
 
-    AfdWaker(AfdSelector selector, long data) {
+    AfdWaker(AfdPoller selector, long data) {
         this.selector = selector;
         this.data = data;
     }

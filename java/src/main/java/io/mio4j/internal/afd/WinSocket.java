@@ -1,31 +1,28 @@
 package io.mio4j.internal.afd;
 
-import io.mio4j.internal.Errno;
-import io.mio4j.internal.FdHandle;
+import io.mio4j.internal.IoDispatcher;
 import io.mio4j.internal.IoSource;
-import io.mio4j.internal.NativeConstant;
 import io.mio4j.internal.NetSocket;
-import io.mio4j.internal.ScratchBuffers;
+import io.mio4j.internal.SockAddr;
 import io.mio4j.internal.SocketKind;
 import io.mio4j.internal.SocketOptionTable;
-import io.mio4j.internal.unix.SockAddr;
+import io.mio4j.internal.io.Errno;
+import io.mio4j.internal.io.OsHandle;
 
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.Objects;
 
 /**
- * The Winsock twin of io.mio4j.internal.unix.Socket: the socket calls behind every
- * io.mio4j.net socket on Windows, with the same method names and meanings where both
- * have them. Would-block is a return value and each one calls
- * {@code source.wouldBlock()}, which re-arms the AFD poll (edge-triggered emulation).
+ * A socket on Windows: the calls behind io.mio4j.net's classes that are not buffer I/O
+ * (that is NetSocket's, over {@link WinsockDispatcher}; every would-block there calls
+ * {@code source.wouldBlock()}, which re-arms the AFD poll: edge-triggered emulation).
  * Errors are negated Winsock codes that {@link Errno} maps to the same exceptions as
- * on Unix (its constants name Winsock codes here). The SOCKET is owned by an FdHandle
+ * on Unix (its constants name Winsock codes here). The SOCKET is owned by an OsHandle
  * (a long handle), so close() from any thread is safe. Options go through
  * {@link WinSocketOptions}' table of our OPT_* numbers (the C side knows their levels).
  */
@@ -36,7 +33,6 @@ public final class WinSocket extends NetSocket {
     private static final int SOCK_DGRAM = constant("DATAGRAM");
     private static final int SHUT_RD = constant("SHUT_READ");
     private static final int SHUT_WR = constant("SHUT_WRITE");
-    private static final int MSG_PEEK = constant("PEEK");
     /**
      * Option "levels" exist for the shared shape of getIntOption/setIntOption only:
      * Windows option numbers (OPT_*) are ours and each names its own level.
@@ -47,17 +43,15 @@ public final class WinSocket extends NetSocket {
     private static final int OPT_IP_TTL = constant("OPT_IP_TTL");
     private static final int OPT_IPV6_UNICAST_HOPS = constant("OPT_IPV6_UNICAST_HOPS");
 
-    private static final int IOV_MAX = constant("IOV_MAX");
     private static final int ADDRESS_SIZE = constant("ADDRESS_SIZE");
 
     private final IoSource source;
     private final boolean ipv6;            // known from birth: Winsock has no cheap "family of"
     private volatile boolean handedOver;   // the SOCKET now belongs to another WinSocket
-    private byte[] sender;                 // the last sender kept by receiveDatagram; made on first use
 
     private WinSocket(long handle, SocketKind kind, boolean ipv6) {
         super(kind);
-        this.source = new IoSource(FdHandle.ofHandle(handle, h -> handedOver ? 0 : WinSocketNative.close(h)));
+        this.source = new IoSource(OsHandle.ofHandle(handle, h -> handedOver ? 0 : Winsock.CALLS.close(h)));
         this.ipv6 = ipv6;
     }
 
@@ -72,7 +66,7 @@ public final class WinSocket extends NetSocket {
 
     /** A new non-blocking, non-inheritable, overlapped socket. */
     private static long open(int family, int type) throws IOException {
-        long s = WinSocketNative.socket(family, type);
+        long s = Winsock.CALLS.socket(family, type);
         if (s < 0) {
             throw Errno.exception("socket", s);
         }
@@ -116,13 +110,8 @@ public final class WinSocket extends NetSocket {
     }
 
     @Override
-    public boolean isOpen() {
-        return source.handle().isOpen();
-    }
-
-    @Override
-    public void close() {
-        source.close();
+    protected IoDispatcher io() {
+        return WinsockDispatcher.INSTANCE;
     }
 
     @Override
@@ -131,7 +120,8 @@ public final class WinSocket extends NetSocket {
     }
 
     /** Our layout of an InetSocketAddress (the natives share the Unix natives' layout). */
-    private static byte[] encode(SocketAddress address) {
+    @Override
+    protected byte[] encode(SocketAddress address) {
         if (!(Objects.requireNonNull(address, "address") instanceof InetSocketAddress)) {
             throw new UnsupportedOperationException(address.getClass().getSimpleName() + " is Unix-only");
         }
@@ -139,27 +129,24 @@ public final class WinSocket extends NetSocket {
     }
 
     @Override
-    public void bind(SocketAddress address) throws IOException {
-        bind(encode(address));
+    protected SocketAddress decodeSender(byte[] address) {
+        return SockAddr.decodeInet(address);
     }
 
-    private void bind(byte[] address) throws IOException {
-        long s = source.handle().acquireHandle();
-        try {
-            Errno.check("bind", WinSocketNative.bind(s, address));
-        } finally {
-            source.handle().release();
-        }
+    @Override
+    protected int addressSize() {
+        return Math.max(ADDRESS_SIZE, SockAddr.MAX);
+    }
+
+    @Override
+    public void bind(SocketAddress address) throws IOException {
+        byte[] encoded = encode(address);
+        source.call("bind", s -> Winsock.CALLS.bind(s, encoded));
     }
 
     @Override
     public void listen(int backlog) throws IOException {
-        long s = source.handle().acquireHandle();
-        try {
-            Errno.check("listen", WinSocketNative.listen(s, backlog));
-        } finally {
-            source.handle().release();
-        }
+        source.call("listen", s -> Winsock.CALLS.listen(s, backlog));
     }
 
     /**
@@ -170,19 +157,11 @@ public final class WinSocket extends NetSocket {
     public void reuseAddressForListening() {
     }
 
+    /** Starts a connect: true when it completed at once, false while in progress. */
     @Override
     public boolean connect(SocketAddress address) throws IOException {
-        return connect(encode(address));
-    }
-
-    /** Starts a connect: true when it completed at once, false while in progress. */
-    private boolean connect(byte[] address) throws IOException {
-        long s = source.handle().acquireHandle();
-        try {
-            return Errno.check("connect", WinSocketNative.connect(s, address)) == 0;
-        } finally {
-            source.handle().release();
-        }
+        byte[] encoded = encode(address);
+        return source.call("connect", s -> Winsock.CALLS.connect(s, encoded)) == 0;
     }
 
     @Override
@@ -199,7 +178,7 @@ public final class WinSocket extends NetSocket {
     private long accept(byte[] address) throws IOException {
         long s = source.handle().acquireHandle();
         try {
-            long rc = WinSocketNative.accept(s, address);
+            long rc = Winsock.CALLS.accept(s, address);
             if (rc < 0 && Errno.isWouldBlock((int) rc)) {
                 source.wouldBlock();
                 return -1;
@@ -214,19 +193,14 @@ public final class WinSocket extends NetSocket {
     }
 
     /** An array for the natives to write an address into. */
-    private static byte[] addressBuffer() {
-        return new byte[Math.max(ADDRESS_SIZE, SockAddr.MAX)];
+    private byte[] addressBuffer() {
+        return new byte[addressSize()];
     }
 
     @Override
     public SocketAddress localAddress() throws IOException {
         byte[] address = addressBuffer();
-        long s = source.handle().acquireHandle();
-        try {
-            Errno.check("getsockname", WinSocketNative.localAddress(s, address));
-        } finally {
-            source.handle().release();
-        }
+        source.call("getsockname", s -> Winsock.CALLS.localAddress(s, address));
         return SockAddr.decode(address);
     }
 
@@ -236,7 +210,7 @@ public final class WinSocket extends NetSocket {
         byte[] address = addressBuffer();
         long s = source.handle().acquireHandle();
         try {
-            int rc = WinSocketNative.peerAddress(s, address);
+            int rc = Winsock.CALLS.peerAddress(s, address);
             if (rc == -Errno.ENOTCONN) {
                 return null;
             }
@@ -258,36 +232,21 @@ public final class WinSocket extends NetSocket {
     }
 
     private void shutdown(int how) throws IOException {
-        long s = source.handle().acquireHandle();
-        try {
-            Errno.check("shutdown", WinSocketNative.shutdown(s, how));
-        } finally {
-            source.handle().release();
-        }
+        source.call("shutdown", s -> Winsock.CALLS.shutdown(s, how));
     }
 
     /** level is ignored (see {@link #SOL_SOCKET}); name is one of the OPT_* numbers. */
     @Override
     public int getIntOption(int level, int name) throws IOException {
         int[] value = new int[1];
-        long s = source.handle().acquireHandle();
-        try {
-            Errno.check("getsockopt", WinSocketNative.getIntOption(s, name, value));
-        } finally {
-            source.handle().release();
-        }
+        source.call("getsockopt", s -> Winsock.CALLS.getIntOption(s, name, value));
         return value[0];
     }
 
     /** level is ignored (see {@link #SOL_SOCKET}); name is one of the OPT_* numbers. */
     @Override
     public void setIntOption(int level, int name, int value) throws IOException {
-        long s = source.handle().acquireHandle();
-        try {
-            Errno.check("setsockopt", WinSocketNative.setIntOption(s, name, value));
-        } finally {
-            source.handle().release();
-        }
+        source.call("setsockopt", s -> Winsock.CALLS.setIntOption(s, name, value));
     }
 
     @Override
@@ -349,341 +308,23 @@ public final class WinSocket extends NetSocket {
         return kind == SocketKind.UDP ? Errno.datagramException("SO_ERROR", -error) : Errno.exception("SO_ERROR", -error);
     }
 
-    @Override
-    public int read(ByteBuffer dst) throws IOException {
-        return read(dst, 0);
-    }
-
-    @Override
-    public int peek(ByteBuffer dst) throws IOException {
-        return read(dst, MSG_PEEK);
-    }
-
-    /**
-     * Stream read (recv with flags 0 or MSG_PEEK): bytes read, 0 when nothing is ready
-     * or dst is full, -1 at end of stream. Moves dst's position by the bytes read.
-     */
-    private int read(ByteBuffer dst, int flags) throws IOException {
-        checkWritable(dst);
-        if (!dst.hasRemaining()) {
-            return 0;
-        }
-        int n = receive(dst, flags, "recv");
-        if (n == WOULD_BLOCK) {
-            return 0;
-        }
-        return n == 0 ? -1 : n;
-    }
-
-    /** Stream write: bytes written, 0 when the kernel buffer is full. */
-    @Override
-    public int write(ByteBuffer src) throws IOException {
-        if (!Objects.requireNonNull(src, "src").hasRemaining()) {
-            return 0;
-        }
-        int n = send(src);
-        return n == WOULD_BLOCK ? 0 : n;
-    }
-
-    /**
-     * Windows tells no datagram's full length: a truncated one (WSAEMSGSIZE) counts as
-     * the bytes placed, so the length returned never exceeds dst's room.
-     */
-    @Override
-    public int receiveDatagram(ByteBuffer dst, boolean peek, boolean keepSender) throws IOException {
-        int flags = peek ? MSG_PEEK : 0;
-        if (!keepSender) {
-            int n = receive(dst, flags, "recv");
-            return n == WOULD_BLOCK ? -1 : n;
-        }
-        byte[] from = sender;
-        if (from == null) {
-            from = sender = addressBuffer();   // reused: receiving allocates only the result
-        }
-        return receiveFrom(dst, flags, from);
-    }
-
-    @Override
-    public SocketAddress lastSender() {
-        return sender == null ? null : SockAddr.decodeInet(sender);
-    }
-
-    /** Datagram send to target (null: the connected peer): bytes sent, or -1 when it would block. */
-    @Override
-    public int sendDatagram(ByteBuffer src, SocketAddress target) throws IOException {
-        Objects.requireNonNull(src, "src");
-        if (target != null) {
-            return sendTo(src, encode(target));
-        }
-        int n = send(src);
-        return n == WOULD_BLOCK ? -1 : n;
-    }
-
-    private int receive(ByteBuffer dst, int flags, String call) throws IOException {
-        checkWritable(dst);
-        int pos = dst.position();
-        int room = dst.limit() - pos;
-        long s = source.handle().acquireHandle();
-        try {
-            int n;
-            if (dst.isDirect()) {
-                n = WinSocketNative.recv(s, dst, pos, room, flags);
-            } else {
-                ByteBuffer scratch = ScratchBuffers.get(room);
-                n = WinSocketNative.recv(s, scratch, 0, scratch.limit(), flags);
-                if (n > 0) {
-                    dst.put(pos, scratch, 0, n);   // absolute: allocates nothing
-                }
-            }
-            if (n >= 0) {
-                dst.position(pos + n);
-                return n;
-            }
-            if (Errno.isWouldBlock(n)) {
-                source.wouldBlock();
-                return WOULD_BLOCK;
-            }
-            String name = flags == MSG_PEEK ? call + "(MSG_PEEK)" : call;
-            throw kind == SocketKind.UDP ? Errno.datagramException(name, n) : Errno.exception(name, n);
-        } finally {
-            source.handle().release();
-        }
-    }
-
-    private int send(ByteBuffer src) throws IOException {
-        Objects.requireNonNull(src, "src");
-        int pos = src.position();
-        int remaining = src.limit() - pos;
-        long s = source.handle().acquireHandle();
-        try {
-            int n;
-            if (src.isDirect()) {
-                n = WinSocketNative.send(s, src, pos, remaining);
-            } else {
-                ByteBuffer scratch = ScratchBuffers.get(remaining);
-                int len = scratch.limit();
-                scratch.put(0, src, pos, len);   // absolute: allocates nothing
-                n = WinSocketNative.send(s, scratch, 0, len);
-            }
-            if (n >= 0) {
-                src.position(pos + n);
-                return n;
-            }
-            if (Errno.isWouldBlock(n)) {
-                source.wouldBlock();
-                return WOULD_BLOCK;
-            }
-            throw kind == SocketKind.UDP ? Errno.datagramException("send", n) : Errno.exception("send", n);
-        } finally {
-            source.handle().release();
-        }
-    }
-
-    /**
-     * Scattering stream read into dsts[offset..offset+length): bytes read, 0 when
-     * nothing is ready, -1 at end of stream. Direct buffers are read in place (at
-     * most IOV_MAX of them per call); otherwise through one scratch buffer.
-     */
-    @Override
-    public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
-        Objects.checkFromIndexSize(offset, length, Objects.requireNonNull(dsts, "dsts").length);
-        long room = 0;
-        boolean direct = true;
-        for (int i = offset; i < offset + length; i++) {
-            checkWritable(dsts[i]);
-            room += dsts[i].remaining();
-            direct &= dsts[i].isDirect();
-        }
-        if (room == 0) {
-            return 0;
-        }
-        if (!direct) {
-            ByteBuffer scratch = ScratchBuffers.get((int) Math.min(room, ScratchBuffers.MAX));
-            int n = read(scratch, 0);
-            if (n > 0) {
-                scatter(scratch, n, dsts, offset, length);
-            }
-            return n;
-        }
-        Vectors v = Vectors.of(dsts, offset, length, IOV_MAX);
-        long s = source.handle().acquireHandle();
-        try {
-            int n = WinSocketNative.recvv(s, v.buffers, v.positions, v.lengths, v.count);
-            if (n > 0) {
-                v.advance(n);
-                return n;
-            }
-            if (n == 0) {
-                return -1;
-            }
-            if (Errno.isWouldBlock(n)) {
-                source.wouldBlock();
-                return 0;
-            }
-            throw Errno.exception("recv", n);
-        } finally {
-            v.clear();
-            source.handle().release();
-        }
-    }
-
-    /** Gathering stream write of srcs[offset..offset+length): bytes written, 0 when full. */
-    @Override
-    public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-        Objects.checkFromIndexSize(offset, length, Objects.requireNonNull(srcs, "srcs").length);
-        long total = 0;
-        boolean direct = true;
-        for (int i = offset; i < offset + length; i++) {
-            total += Objects.requireNonNull(srcs[i], "src").remaining();
-            direct &= srcs[i].isDirect();
-        }
-        if (total == 0) {
-            return 0;
-        }
-        if (!direct) {
-            ByteBuffer scratch = ScratchBuffers.get((int) Math.min(total, ScratchBuffers.MAX));
-            gather(srcs, offset, length, scratch);
-            scratch.flip();
-            int n = write(scratch);
-            consume(srcs, offset, length, n);
-            return n;
-        }
-        Vectors v = Vectors.of(srcs, offset, length, IOV_MAX);
-        long s = source.handle().acquireHandle();
-        try {
-            int n = WinSocketNative.sendv(s, v.buffers, v.positions, v.lengths, v.count);
-            if (n >= 0) {
-                v.advance(n);
-                return n;
-            }
-            if (Errno.isWouldBlock(n)) {
-                source.wouldBlock();
-                return 0;
-            }
-            throw Errno.exception("send", n);
-        } finally {
-            v.clear();
-            source.handle().release();
-        }
-    }
-
-    /**
-     * Datagram receive (flags 0 or MSG_PEEK), the sender written to from: the bytes
-     * placed (truncated to dst's room), or -1 when no datagram is waiting.
-     */
-    private int receiveFrom(ByteBuffer dst, int flags, byte[] from) throws IOException {
-        checkWritable(dst);
-        int pos = dst.position();
-        int room = dst.limit() - pos;
-        long s = source.handle().acquireHandle();
-        try {
-            int n;
-            if (dst.isDirect()) {
-                n = WinSocketNative.recvFrom(s, dst, pos, room, flags, from);
-            } else {
-                ByteBuffer scratch = ScratchBuffers.get(room);
-                n = WinSocketNative.recvFrom(s, scratch, 0, scratch.limit(), flags, from);
-                if (n > 0) {
-                    dst.put(pos, scratch, 0, n);
-                }
-            }
-            if (n >= 0) {
-                dst.position(pos + n);
-                return n;
-            }
-            if (Errno.isWouldBlock(n)) {
-                source.wouldBlock();
-                return -1;
-            }
-            throw Errno.datagramException(flags == MSG_PEEK ? "recvfrom(MSG_PEEK)" : "recvfrom", n);
-        } finally {
-            source.handle().release();
-        }
-    }
-
-    /** Datagram send to address: bytes sent, or -1 when it would block (nothing sent). */
-    private int sendTo(ByteBuffer src, byte[] address) throws IOException {
-        Objects.requireNonNull(src, "src");
-        int pos = src.position();
-        int remaining = src.limit() - pos;
-        long s = source.handle().acquireHandle();
-        try {
-            int n;
-            if (src.isDirect()) {
-                n = WinSocketNative.sendTo(s, src, pos, remaining, address);
-            } else {
-                ByteBuffer scratch = ScratchBuffers.get(remaining);
-                int len = scratch.limit();
-                scratch.put(0, src, pos, len);
-                n = WinSocketNative.sendTo(s, scratch, 0, len, address);
-            }
-            if (n >= 0) {
-                src.position(pos + n);
-                return n;
-            }
-            if (Errno.isWouldBlock(n)) {
-                source.wouldBlock();
-                return -1;
-            }
-            throw Errno.datagramException("sendto", n);
-        } finally {
-            source.handle().release();
-        }
-    }
-
     /** Joins (join true) or leaves an IPv4 group; iface null or 0.0.0.0: the system's choice. */
     @Override
     public void membershipV4(boolean join, Inet4Address group, Inet4Address iface) throws IOException {
         Objects.requireNonNull(group, "group");
-        long s = source.handle().acquireHandle();
-        try {
-            Errno.check(join ? "setsockopt(IP_ADD_MEMBERSHIP)" : "setsockopt(IP_DROP_MEMBERSHIP)", WinSocketNative.multicastV4(s,
-                    group.getAddress(), iface == null ? null : iface.getAddress(), join ? 1 : 0));
-        } finally {
-            source.handle().release();
-        }
+        source.call(join ? "setsockopt(IP_ADD_MEMBERSHIP)" : "setsockopt(IP_DROP_MEMBERSHIP)",
+                s -> Winsock.CALLS.multicastV4(s, group.getAddress(), iface == null ? null : iface.getAddress(), join ? 1 : 0));
     }
 
     /** Joins (join true) or leaves an IPv6 group on an interface index (0: any). */
     @Override
     public void membershipV6(boolean join, Inet6Address group, int ifaceIndex) throws IOException {
         Objects.requireNonNull(group, "group");
-        long s = source.handle().acquireHandle();
-        try {
-            Errno.check(join ? "setsockopt(IPV6_ADD_MEMBERSHIP)" : "setsockopt(IPV6_DROP_MEMBERSHIP)",
-                    WinSocketNative.multicastV6(s, group.getAddress(), ifaceIndex, join ? 1 : 0));
-        } finally {
-            source.handle().release();
-        }
-    }
-
-    private static void scatter(ByteBuffer scratch, int n, ByteBuffer[] dsts, int offset, int length) {
-        int at = 0;
-        for (int i = offset; i < offset + length && at < n; i++) {
-            int k = Math.min(dsts[i].remaining(), n - at);
-            dsts[i].put(dsts[i].position(), scratch, at, k);
-            dsts[i].position(dsts[i].position() + k);
-            at += k;
-        }
-    }
-
-    private static void gather(ByteBuffer[] srcs, int offset, int length, ByteBuffer scratch) {
-        for (int i = offset; i < offset + length && scratch.hasRemaining(); i++) {
-            int k = Math.min(srcs[i].remaining(), scratch.remaining());
-            scratch.put(scratch.position(), srcs[i], srcs[i].position(), k);
-            scratch.position(scratch.position() + k);
-        }
-    }
-
-    private static void consume(ByteBuffer[] srcs, int offset, int length, int n) {
-        for (int i = offset; i < offset + length && n > 0; i++) {
-            int k = Math.min(srcs[i].remaining(), n);
-            srcs[i].position(srcs[i].position() + k);
-            n -= k;
-        }
+        source.call(join ? "setsockopt(IPV6_ADD_MEMBERSHIP)" : "setsockopt(IPV6_DROP_MEMBERSHIP)",
+                s -> Winsock.CALLS.multicastV6(s, group.getAddress(), ifaceIndex, join ? 1 : 0));
     }
 
     private static int constant(String name) {
-        return NativeConstant.required(name, WinSocketNative.constant(name));
+        return Winsock.constant(name);
     }
 }

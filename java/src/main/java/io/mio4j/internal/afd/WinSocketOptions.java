@@ -1,6 +1,6 @@
 package io.mio4j.internal.afd;
 
-import io.mio4j.internal.NativeConstant;
+import io.mio4j.internal.io.NativeConstant;
 import io.mio4j.internal.NetSocket.NamedOption;
 import io.mio4j.internal.SocketKind;
 import io.mio4j.internal.SocketOptionTable;
@@ -118,13 +118,13 @@ final class WinSocketOptions {
 
     /** What mio4j.dll says, read on first use (so the table above can be built without it). */
     private static final class Library {
-        static final SocketOptionTable TABLE = table(WinSocketNative::constant);
+        static final SocketOptionTable TABLE = table(Winsock.CALLS::constant);
         static final int[] NAMED = new int[NamedOption.values().length];
 
         static {
             for (NamedOption option : NamedOption.values()) {
                 String name = nameOf(option);
-                NAMED[option.ordinal()] = NativeConstant.required(name, WinSocketNative.constant(name));
+                NAMED[option.ordinal()] = NativeConstant.required(name, Winsock.CALLS.constant(name));
             }
         }
     }

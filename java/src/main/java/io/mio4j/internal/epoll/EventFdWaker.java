@@ -2,10 +2,9 @@ package io.mio4j.internal.epoll;
 
 import io.mio4j.Interest;
 import io.mio4j.Token;
-import io.mio4j.internal.Errno;
-import io.mio4j.internal.FdHandle;
 import io.mio4j.internal.WakerHandle;
-import io.mio4j.internal.unix.FdNative;
+import io.mio4j.internal.io.Errno;
+import io.mio4j.internal.io.OsHandle;
 
 import java.io.IOException;
 
@@ -14,17 +13,17 @@ import java.io.IOException;
  * Each write is a new edge, so the counter is only reset when it would overflow.
  */
 final class EventFdWaker implements WakerHandle {
-    private final EpollSelector selector;
-    private final FdHandle handle;
+    private final EpollPoller selector;
+    private final OsHandle handle;
 
-    private EventFdWaker(EpollSelector selector, FdHandle handle) {
+    private EventFdWaker(EpollPoller selector, OsHandle handle) {
         this.selector = selector;
         this.handle = handle;
     }
 
-    static EventFdWaker open(EpollSelector selector, Token token) throws IOException {
-        int fd = Errno.check("eventfd", FdNative.eventfd());
-        FdHandle handle = new FdHandle(fd, FdNative::close);
+    static EventFdWaker open(EpollPoller selector, Token token) throws IOException {
+        int fd = Errno.check("eventfd", EpollPoller.CALLS.eventfd());
+        OsHandle handle = new OsHandle(fd, EpollPoller::closeFd);
         try {
             selector.register(fd, token, Interest.READABLE);
         } catch (IOException | RuntimeException e) {
@@ -40,11 +39,11 @@ final class EventFdWaker implements WakerHandle {
     public void wake() throws IOException {
         int fd = handle.acquire();
         try {
-            int rc = FdNative.eventfdWrite(fd, 1);
+            int rc = EpollPoller.CALLS.eventfdWrite(fd, 1);
             if (Errno.isWouldBlock(rc)) {
                 // The counter would overflow: reset it, then the write is a new edge.
-                FdNative.eventfdRead(fd);
-                rc = FdNative.eventfdWrite(fd, 1);
+                EpollPoller.CALLS.eventfdRead(fd);
+                rc = EpollPoller.CALLS.eventfdWrite(fd, 1);
             }
             Errno.check("write(eventfd)", rc);
         } finally {

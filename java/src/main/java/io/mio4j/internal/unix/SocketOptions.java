@@ -1,6 +1,6 @@
 package io.mio4j.internal.unix;
 
-import io.mio4j.internal.NativeConstant;
+import io.mio4j.internal.io.NativeConstant;
 import io.mio4j.internal.SocketKind;
 import io.mio4j.internal.SocketOptionTable;
 import io.mio4j.internal.SocketOptionTable.Value;
@@ -29,10 +29,10 @@ public final class SocketOptions {
     static final SocketOptionTable TABLE = new SocketOptionTable();
 
     static {
-        int solSocket = Constants.socket("SOL_SOCKET");
-        int ip = Constants.socket("IPPROTO_IP");
-        int ipv6 = Constants.socket("IPPROTO_IPV6");
-        int tcp = Constants.socket("IPPROTO_TCP");
+        int solSocket = Posix.constant("SOL_SOCKET");
+        int ip = Posix.constant("IPPROTO_IP");
+        int ipv6 = Posix.constant("IPPROTO_IPV6");
+        int tcp = Posix.constant("IPPROTO_TCP");
 
         socketLevel(StandardSocketOptions.SO_SNDBUF, Value.INT, ALL, solSocket, "SO_SNDBUF");
         socketLevel(StandardSocketOptions.SO_RCVBUF, Value.INT, ALL, solSocket, "SO_RCVBUF");
@@ -63,7 +63,7 @@ public final class SocketOptions {
     }
 
     private static void socketLevel(SocketOption<?> option, Value value, Set<SocketKind> kinds, int level, String name) {
-        long number = SocketNative.constant(name);
+        long number = Posix.CALLS.constant(name);
         if (NativeConstant.known(number)) {
             TABLE.add(option, value, kinds, level, (int) number);
         }
@@ -71,8 +71,8 @@ public final class SocketOptions {
 
     private static void ipLevel(SocketOption<?> option, Value value, Set<SocketKind> kinds,
                                 int v4Level, String v4Name, int v6Level, String v6Name, int min, int max) {
-        long n4 = SocketNative.constant(v4Name);
-        long n6 = SocketNative.constant(v6Name);
+        long n4 = Posix.CALLS.constant(v4Name);
+        long n6 = Posix.CALLS.constant(v6Name);
         if (NativeConstant.known(n4) || NativeConstant.known(n6)) {
             TABLE.add(option, value, kinds,
                     NativeConstant.known(n4) ? v4Level : ABSENT, (int) n4,

@@ -8,14 +8,14 @@ import io.mio4j.internal.NetSocket.NamedOption;
  * rejects a level that does not fit).
  */
 final class UdpOptions {
-    private static final int SO_BROADCAST = Constants.socket("SO_BROADCAST");
-    private static final int SOL_SOCKET = Constants.socket("SOL_SOCKET");
-    private static final int IPPROTO_IP = Constants.socket("IPPROTO_IP");
-    private static final int IPPROTO_IPV6 = Constants.socket("IPPROTO_IPV6");
-    private static final int IP_MULTICAST_LOOP = Constants.socket("IP_MULTICAST_LOOP");
-    private static final int IP_MULTICAST_TTL = Constants.socket("IP_MULTICAST_TTL");
-    private static final int IPV6_MULTICAST_LOOP = Constants.socket("IPV6_MULTICAST_LOOP");
-    private static final int IPV6_V6ONLY = Constants.socket("IPV6_V6ONLY");
+    private static final int SO_BROADCAST = Posix.constant("SO_BROADCAST");
+    private static final int SOL_SOCKET = Posix.constant("SOL_SOCKET");
+    private static final int IPPROTO_IP = Posix.constant("IPPROTO_IP");
+    private static final int IPPROTO_IPV6 = Posix.constant("IPPROTO_IPV6");
+    private static final int IP_MULTICAST_LOOP = Posix.constant("IP_MULTICAST_LOOP");
+    private static final int IP_MULTICAST_TTL = Posix.constant("IP_MULTICAST_TTL");
+    private static final int IPV6_MULTICAST_LOOP = Posix.constant("IPV6_MULTICAST_LOOP");
+    private static final int IPV6_V6ONLY = Posix.constant("IPV6_V6ONLY");
 
     private UdpOptions() {
     }

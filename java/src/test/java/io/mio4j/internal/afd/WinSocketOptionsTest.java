@@ -1,6 +1,6 @@
 package io.mio4j.internal.afd;
 
-import io.mio4j.internal.NativeConstant;
+import io.mio4j.internal.io.NativeConstant;
 import io.mio4j.internal.NetSocket.NamedOption;
 import io.mio4j.internal.SocketKind;
 import io.mio4j.internal.SocketOptionTable;

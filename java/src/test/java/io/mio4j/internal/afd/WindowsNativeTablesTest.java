@@ -105,8 +105,8 @@ class WindowsNativeTablesTest {
     @Test
     void everyBoundNativeMatchesItsJavaDeclaration() throws Exception {
         Map<String, Set<String>> bound = boundNatives();
-        assertEquals(Set.of("io.mio4j.internal.LibraryNative", "io.mio4j.internal.ErrnoNative",
-                "io.mio4j.internal.afd.AfdNative", "io.mio4j.internal.afd.WinSocketNative"), bound.keySet());
+        assertEquals(Set.of("io.mio4j.internal.loader.LibraryJni", "io.mio4j.internal.io.ErrnoCallsJni",
+                "io.mio4j.internal.afd.AfdCallsJni", "io.mio4j.internal.afd.WinsockCallsJni"), bound.keySet());
         for (Map.Entry<String, Set<String>> e : bound.entrySet()) {
             assertEquals(declaredNatives(e.getKey()), e.getValue(), "natives of " + e.getKey());
         }

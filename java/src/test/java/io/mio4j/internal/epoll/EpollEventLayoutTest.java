@@ -21,6 +21,6 @@ class EpollEventLayoutTest {
         boolean x86 = arch.equals("amd64") || arch.equals("x86_64") || arch.equals("x86")
                 || arch.matches("i[3-6]86");
         int[] expected = x86 ? new int[] {12, 0, 4} : new int[] {16, 0, 8};
-        assertArrayEquals(expected, EpollSelector.eventLayout(), "size, events offset, data offset on " + arch);
+        assertArrayEquals(expected, EpollPoller.eventLayout(), "size, events offset, data offset on " + arch);
     }
 }

@@ -1,0 +1,71 @@
+package io.mio4j.internal.platform;
+
+import io.mio4j.internal.Backend;
+import io.mio4j.internal.afd.AfdBackend;
+import io.mio4j.internal.epoll.EpollBackend;
+import io.mio4j.internal.loader.Binding;
+import io.mio4j.internal.loader.NativeLoader;
+
+import io.mio4j.internal.NetSocket;
+import io.mio4j.internal.SocketKind;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The registry of backends: the one place that names them. Each says whether it serves
+ * this OS; the first that does is used. A new poller is one package and one line here.
+ */
+public final class Platform {
+    /** In the order they are asked. */
+    private static final List<Backend> BACKENDS = List.of(
+            new EpollBackend(),
+            new AfdBackend());
+
+    private Platform() {
+    }
+
+    /**
+     * The backend for this OS.
+     *
+     * @throws UnsupportedOperationException when no backend serves this OS
+     * @throws UnsatisfiedLinkError when no binding to the OS works (see Binding)
+     */
+    public static Backend backend() {
+        Backend backend = Holder.BACKEND;
+        if (backend == null) {
+            throw new UnsupportedOperationException("mio4j: no poller backend for "
+                    + NativeLoader.platform() + " yet");
+        }
+        Binding.current();   // the binding's failure, if any, first
+        return backend;
+    }
+
+    /** A new TCP or UDP socket of the family of {@code address} (NullPointerException for null). */
+    public static NetSocket openSocket(SocketKind kind, InetSocketAddress address) throws IOException {
+        Objects.requireNonNull(address, "address");
+        return backend().openSocket(kind, address.getAddress() instanceof Inet6Address);
+    }
+
+    /** A new socket of this kind; {@code ipv6} chooses the family of TCP and UDP sockets. */
+    public static NetSocket openSocket(SocketKind kind, boolean ipv6) throws IOException {
+        return backend().openSocket(kind, ipv6);
+    }
+
+    /** The backend for this OS, or null; never touches the OS. */
+    static Backend find(String os) {
+        for (Backend backend : BACKENDS) {
+            if (backend.serves(os)) {
+                return backend;
+            }
+        }
+        return null;
+    }
+
+    private static final class Holder {
+        static final Backend BACKEND = find(NativeLoader.os());
+    }
+}
