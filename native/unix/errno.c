@@ -1,8 +1,7 @@
 /* errno values and texts for io.mio4j.internal.Errno, the one Java place that turns
  * -errno into exceptions. Values differ between systems, so Java asks for them. */
+#include "compat.h"
 #include "mio4j.h"
-
-#include <string.h>
 
 static const struct mio4j_constant errno_constants[] = {
     MIO4J_CONSTANT(EAGAIN), MIO4J_CONSTANT(EWOULDBLOCK), MIO4J_CONSTANT(EINTR),
@@ -28,8 +27,7 @@ static jlong errno_constant(JNIEnv *env, jclass clazz, jstring name) {
 static jstring errno_text(JNIEnv *env, jclass clazz, jint error) {
     (void) clazz;
     char text[256];
-    /* The GNU strerror_r may return a static string instead of filling text. */
-    const char *message = strerror_r(error, text, sizeof(text));
+    const char *message = mio4j_unix_strerror(error, text, sizeof(text));
     return (*env)->NewStringUTF(env, message != NULL ? message : "Unknown error");
 }
 
