@@ -19,7 +19,7 @@ for tool in "$triple-gcc" "$triple-objdump" cmake; do
     fi
 done
 
-# Any JDK's jni.h will do (native/afd/include/jni_md.h supplies the Windows part).
+# Any JDK's jni.h will do (native/jni/include/win32/jni_md.h supplies the Windows part).
 java_home="${JAVA_HOME:-}"
 if [ -z "$java_home" ] && command -v javac >/dev/null 2>&1; then
     java_home="$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"

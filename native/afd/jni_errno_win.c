@@ -2,7 +2,8 @@
  * each names the Winsock (or Win32) code that the natives return negated for the same
  * condition, so Errno turns Windows errors into the same exceptions with no change
  * (ECONNREFUSED -> ConnectException, EADDRINUSE -> BindException...). Every name
- * of native/common/errno.c must be here: JavaErrnoTableTest checks Errno.java's. */
+ * of native/unix/errno.c must be here, and every one Errno.java reads:
+ * WindowsNativeTablesTest checks both. */
 #include <winsock2.h>
 #include <windows.h>
 

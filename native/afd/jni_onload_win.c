@@ -1,6 +1,7 @@
-/* JNI_OnLoad of mio4j.dll: the Windows twin of native/common/onload.c. Binding,
- * describing and constant lookup are native/common/natives.c's, and direct-buffer
- * checks native/common/buffers.c's, shared with the Unix library. */
+/* JNI_OnLoad of mio4j.dll: the Windows twin of native/jni/onload.c. Binding,
+ * describing and constant lookup are native/jni/natives.c's, and direct-buffer
+ * checks native/jni/buffers.c's, shared with the Unix library. Its table list is
+ * written here, not generated: afd.WindowsNativeTablesTest reads all_natives[] below. */
 #include "jni_win.h"
 
 #ifndef MIO4J_VERSION

@@ -136,7 +136,7 @@ static jclass JNICALL find_class(JNIEnv *env, const char *name) {
     return (jclass) new_object(FAKE_CLASS, copy, 0);
 }
 
-/* The one field the glue reads: java.nio.Buffer's capacity (native/common/buffers.c). */
+/* The one field the glue reads: java.nio.Buffer's capacity (native/jni/buffers.c). */
 static int capacity_field;
 
 static jfieldID JNICALL get_field_id(JNIEnv *env, jclass clazz, const char *name, const char *sig) {

@@ -1,14 +1,11 @@
 /* Datagram calls for UdpSocket and UnixDatagram: sendto/recvfrom with an address
  * in our layout (sockaddr.h), and the multicast memberships, whose arguments are
  * structs that Java must not lay out itself. */
+#include "compat.h"
 #include "sockaddr.h"
 
 #include <netinet/in.h>
 #include <string.h>
-
-#ifndef MSG_NOSIGNAL
-#define MSG_NOSIGNAL 0   /* BSDs: SO_NOSIGPIPE is set on the socket instead */
-#endif
 
 static jint datagram_send_to(JNIEnv *env, jclass clazz, jint fd, jobject buf, jint pos,
                              jint len, jbyteArray address) {
@@ -23,7 +20,7 @@ static jint datagram_send_to(JNIEnv *env, jclass clazz, jint fd, jobject buf, ji
     if (rc < 0) {
         return rc;
     }
-    ssize_t n = sendto(fd, at, (size_t) len, MSG_NOSIGNAL, (struct sockaddr *) &sa, sa_len);
+    ssize_t n = sendto(fd, at, (size_t) len, MIO4J_MSG_NOSIGNAL, (struct sockaddr *) &sa, sa_len);
     return n >= 0 ? (jint) n : mio4j_neg_errno();
 }
 

@@ -1,21 +1,19 @@
-/* BSD socket calls for io.mio4j.net on every Unix. Every socket is born
- * non-blocking and close-on-exec; sends never raise SIGPIPE. */
+/* BSD socket calls for io.mio4j.net on every Unix. Every socket is non-blocking and
+ * close-on-exec (compat.c); sends never raise SIGPIPE: MSG_NOSIGNAL on each send where it
+ * exists, SO_NOSIGPIPE on every socket where that exists (compat.h). */
+#include "compat.h"
+#include "iovec.h"
 #include "sockaddr.h"
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <string.h>
-#include <sys/uio.h>
 #include <sys/un.h>
 #include <unistd.h>
 
-#ifndef MSG_NOSIGNAL
-#define MSG_NOSIGNAL 0   /* BSDs: SO_NOSIGPIPE is set on the socket instead */
-#endif
-
 static jint socket_open(JNIEnv *env, jclass clazz, jint family, jint type, jint protocol) {
     (void) env; (void) clazz;
-    int fd = socket(family, type | SOCK_NONBLOCK | SOCK_CLOEXEC, protocol);
+    int fd = mio4j_unix_socket(family, type, protocol);
     return fd >= 0 ? fd : mio4j_neg_errno();
 }
 
@@ -25,7 +23,7 @@ static jint socket_pair(JNIEnv *env, jclass clazz, jint family, jint type, jintA
         return -EINVAL;
     }
     int fds[2];
-    if (socketpair(family, type | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, fds) != 0) {
+    if (mio4j_unix_socketpair(family, type, fds) != 0) {
         return mio4j_neg_errno();
     }
     jint values[2] = { fds[0], fds[1] };
@@ -69,12 +67,12 @@ static jint socket_accept(JNIEnv *env, jclass clazz, jint fd, jbyteArray address
     }
     struct sockaddr_storage sa;
     socklen_t len = sizeof(sa);
-    int accepted = accept4(fd, (struct sockaddr *) &sa, &len, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    int accepted = mio4j_unix_accept(fd, (struct sockaddr *) &sa, &len);
     if (accepted < 0) {
         return mio4j_neg_errno();
     }
     if (mio4j_sockaddr_encode(env, &sa, len, address) < 0) {
-        /* The peer went away before accept4 could name it: report an empty name. */
+        /* The peer went away before accept could name it: report an empty name. */
         memset(&sa, 0, sizeof(sa));
         mio4j_sockaddr_encode(env, &sa, 0, address);
     }
@@ -181,7 +179,7 @@ static jint socket_send(JNIEnv *env, jclass clazz, jint fd, jobject buf, jint po
     if (at == NULL) {
         return -EINVAL;
     }
-    ssize_t n = send(fd, at, (size_t) len, flags | MSG_NOSIGNAL);
+    ssize_t n = send(fd, at, (size_t) len, flags | MIO4J_MSG_NOSIGNAL);
     return n >= 0 ? (jint) n : mio4j_neg_errno();
 }
 
@@ -208,7 +206,7 @@ static jlong socket_sendv(JNIEnv *env, jclass clazz, jint fd, jobjectArray buffe
     memset(&msg, 0, sizeof(msg));
     msg.msg_iov = iov;
     msg.msg_iovlen = (size_t) filled;
-    ssize_t n = sendmsg(fd, &msg, MSG_NOSIGNAL);
+    ssize_t n = sendmsg(fd, &msg, MIO4J_MSG_NOSIGNAL);
     return n >= 0 ? (jlong) n : mio4j_neg_errno();
 }
 

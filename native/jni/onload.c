@@ -1,8 +1,16 @@
-/* JNI_OnLoad of the Unix library: binds every table of natives (natives.c does the
- * work) and provides LibraryNative. */
+/* JNI_OnLoad of the library: binds LibraryNative's natives (here) and every table the
+ * build's source folders contribute (natives.c does the work). The list of tables is
+ * not written here: the root CMakeLists.txt writes it into mio4j_tables.h from what
+ * each folder's CMakeLists.txt names with mio4j_natives(). */
 #include "mio4j.h"
+#include "mio4j_tables.h"
 
-#include <stdio.h>
+#ifndef MIO4J_POLLER
+#error "mio4j_tables.h names no poller: the root CMakeLists.txt chooses one per OS"
+#endif
+
+#define MIO4J_DECLARE_TABLE(table) extern const struct mio4j_natives table;
+MIO4J_TABLES(MIO4J_DECLARE_TABLE)
 
 static jstring describe_natives(JNIEnv *env, jclass clazz);
 static jstring library_version(JNIEnv *env, jclass clazz);
@@ -18,15 +26,10 @@ static const struct mio4j_natives library_natives = {
     "io/mio4j/internal/LibraryNative", library_methods, MIO4J_COUNT(library_methods)
 };
 
+#define MIO4J_TABLE_ENTRY(table) &table,
 static const struct mio4j_natives *const all_natives[] = {
     &library_natives,
-    &mio4j_errno_natives,
-    &mio4j_fd_natives,
-    &mio4j_socket_natives,
-    &mio4j_datagram_natives,
-#ifdef MIO4J_BACKEND_EPOLL
-    &mio4j_epoll_natives,
-#endif
+    MIO4J_TABLES(MIO4J_TABLE_ENTRY)
 };
 
 static jstring library_version(JNIEnv *env, jclass clazz) {
@@ -34,17 +37,12 @@ static jstring library_version(JNIEnv *env, jclass clazz) {
     return (*env)->NewStringUTF(env, MIO4J_VERSION);
 }
 
-/* glibc's own call, declared weak: on musl it is absent and the library must still load. */
-extern const char *gnu_get_libc_version(void) __attribute__((weak));
-
+/* null where the platform cannot tell (Diagnostics prints what it gets). */
 static jstring library_libc(JNIEnv *env, jclass clazz) {
     (void) clazz;
-    if (gnu_get_libc_version == NULL) {
-        return NULL;
-    }
     char text[64];
-    snprintf(text, sizeof text, "glibc %s", gnu_get_libc_version());
-    return (*env)->NewStringUTF(env, text);
+    const char *libc = mio4j_libc(text, sizeof text);
+    return libc != NULL ? (*env)->NewStringUTF(env, libc) : NULL;
 }
 
 /* "class name signature" lines, one per native, for NativeTableTest. */
@@ -53,7 +51,6 @@ static jstring describe_natives(JNIEnv *env, jclass clazz) {
     return mio4j_describe_natives(env, all_natives, MIO4J_COUNT(all_natives));
 }
 
-__attribute__((visibility("default")))
 JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
     (void) reserved;
     JNIEnv *env;
@@ -67,7 +64,6 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
     return JNI_VERSION_1_8;
 }
 
-__attribute__((visibility("default")))
 JNIEXPORT void JNICALL JNI_OnUnload(JavaVM *vm, void *reserved) {
     (void) vm;
     (void) reserved;

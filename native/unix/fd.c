@@ -1,16 +1,10 @@
 /* Descriptor calls shared by every Unix shim: close, read/write (plain and
- * vectored, on direct buffers), eventfd, pipes and the blocking flag. */
-#include "mio4j.h"
+ * vectored, on direct buffers), pipes and the blocking flag. (eventfd, Linux's, is
+ * in native/epoll/eventfd.c.) */
+#include "compat.h"
+#include "iovec.h"
 
-#include <limits.h>
-#include <sys/ioctl.h>
-#include <sys/uio.h>
 #include <unistd.h>
-#ifdef __linux__
-#include <sys/eventfd.h>
-#endif
-#include <fcntl.h>
-
 
 static jint fd_close(JNIEnv *env, jclass clazz, jint fd) {
     (void) env; (void) clazz;
@@ -67,9 +61,7 @@ static jlong fd_writev(JNIEnv *env, jclass clazz, jint fd, jobjectArray buffers,
 
 static jint fd_set_nonblocking(JNIEnv *env, jclass clazz, jint fd, jboolean on) {
     (void) env; (void) clazz;
-    /* ioctl rather than fcntl: newer glibc headers bind fcntl to fcntl64 (2.28). */
-    int value = on ? 1 : 0;
-    return ioctl(fd, FIONBIO, &value) == 0 ? 0 : mio4j_neg_errno();
+    return mio4j_unix_set_nonblocking(fd, on) == 0 ? 0 : mio4j_neg_errno();
 }
 
 static jint fd_pipe(JNIEnv *env, jclass clazz, jintArray out) {
@@ -78,37 +70,13 @@ static jint fd_pipe(JNIEnv *env, jclass clazz, jintArray out) {
         return -EINVAL;
     }
     int fds[2];
-    if (pipe2(fds, O_NONBLOCK | O_CLOEXEC) != 0) {
+    if (mio4j_unix_pipe(fds) != 0) {
         return mio4j_neg_errno();
     }
     jint values[2] = { fds[0], fds[1] };
     (*env)->SetIntArrayRegion(env, out, 0, 2, values);
     return 0;
 }
-
-#ifdef __linux__
-static jint fd_eventfd(JNIEnv *env, jclass clazz) {
-    (void) env; (void) clazz;
-    int fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-    return fd >= 0 ? fd : mio4j_neg_errno();
-}
-
-/* Adds value to an eventfd counter; -EAGAIN when it would overflow. */
-static jint fd_eventfd_write(JNIEnv *env, jclass clazz, jint fd, jlong value) {
-    (void) env; (void) clazz;
-    uint64_t v = (uint64_t) value;
-    ssize_t n = write(fd, &v, sizeof(v));
-    return n == (ssize_t) sizeof(v) ? 0 : (n < 0 ? mio4j_neg_errno() : -EIO);
-}
-
-/* Reads and resets an eventfd counter: 0 when it was read, -EAGAIN when it was 0. */
-static jint fd_eventfd_read(JNIEnv *env, jclass clazz, jint fd) {
-    (void) env; (void) clazz;
-    uint64_t v;
-    ssize_t n = read(fd, &v, sizeof(v));
-    return n == (ssize_t) sizeof(v) ? 0 : (n < 0 ? mio4j_neg_errno() : -EIO);
-}
-#endif
 
 static const struct mio4j_constant fd_constants[] = {
     { "IOV_MAX", MIO4J_IOV_MAX },
@@ -128,11 +96,6 @@ static const JNINativeMethod fd_methods[] = {
     MIO4J_NATIVE("writev", "(I[Ljava/nio/ByteBuffer;[I[II)J", fd_writev),
     MIO4J_NATIVE("setNonBlocking", "(IZ)I", fd_set_nonblocking),
     MIO4J_NATIVE("pipe", "([I)I", fd_pipe),
-#ifdef __linux__
-    MIO4J_NATIVE("eventfd", "()I", fd_eventfd),
-    MIO4J_NATIVE("eventfdWrite", "(IJ)I", fd_eventfd_write),
-    MIO4J_NATIVE("eventfdRead", "(I)I", fd_eventfd_read),
-#endif
 };
 
 const struct mio4j_natives mio4j_fd_natives = {

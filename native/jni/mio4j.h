@@ -38,15 +38,6 @@ jint mio4j_register_natives(JNIEnv *env, const struct mio4j_natives *const *tabl
 /* "class name signature" lines, one per native of the tables, for NativeTableTest. */
 jstring mio4j_describe_natives(JNIEnv *env, const struct mio4j_natives *const *tables, int count);
 
-/* The tables each shim file provides (declared here, defined beside their natives). */
-extern const struct mio4j_natives mio4j_errno_natives;
-extern const struct mio4j_natives mio4j_fd_natives;
-extern const struct mio4j_natives mio4j_socket_natives;
-extern const struct mio4j_natives mio4j_datagram_natives;
-#ifdef MIO4J_BACKEND_EPOLL
-extern const struct mio4j_natives mio4j_epoll_natives;
-#endif
-
 /* Returns the address of [pos, pos + len) inside a direct buffer, or NULL when
  * buf is not direct or the range does not lie inside its capacity. */
 void *mio4j_buffer_range(JNIEnv *env, jobject buf, jint pos, jint len);
@@ -54,13 +45,10 @@ void *mio4j_buffer_range(JNIEnv *env, jobject buf, jint pos, jint len);
 /* Looks up what mio4j_buffer_range needs; called once from JNI_OnLoad. */
 void mio4j_buffers_init(JNIEnv *env);
 
-/* Fills iov from count (buffer, position, length) triples of direct buffers;
- * returns count, or -EINVAL when an array is short, count is outside
- * 1..MIO4J_IOV_MAX or a range lies outside its buffer. */
-#define MIO4J_IOV_MAX 1024
-struct iovec;
-int mio4j_fill_iovec(JNIEnv *env, struct iovec *iov, jobjectArray buffers,
-                     jintArray positions, jintArray lengths, jint count);
+/* The C library's name and version for LibraryNative.libc() ("glibc 2.36") in text,
+ * or NULL where it cannot tell. Not JNI: the platform's folder provides it for
+ * onload.c (native/unix: compat.c; mio4j.dll's jni_onload_win.c answers on its own). */
+const char *mio4j_libc(char *text, size_t size);
 
 /* -errno of the last failed call, never 0 (a failure that left errno unset is EIO). */
 static inline jint mio4j_neg_errno(void) {

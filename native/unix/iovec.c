@@ -1,7 +1,5 @@
 /* Vectored I/O over direct buffers (Unix: struct iovec). */
-#include "mio4j.h"
-
-#include <sys/uio.h>
+#include "iovec.h"
 
 int mio4j_fill_iovec(JNIEnv *env, struct iovec *iov, jobjectArray buffers,
                      jintArray positions, jintArray lengths, jint count) {

@@ -62,7 +62,8 @@ int mio4j_sockaddr_decode(JNIEnv *env, jbyteArray in,
         return 0;
     }
     case MIO4J_KIND_UNIX: {
-        struct sockaddr_un *sun = (struct sockaddr_un *) out;
+        /* un, not sun: compilers for illumos predefine sun as a macro. */
+        struct sockaddr_un *un = (struct sockaddr_un *) out;
         uint16_t path_len = get16(b + 1);
         if (path_len > size - 3) {
             return -EINVAL;
@@ -70,11 +71,11 @@ int mio4j_sockaddr_decode(JNIEnv *env, jbyteArray in,
         /* A pathname needs its terminating NUL inside sun_path; an abstract name
          * (leading NUL) is counted by length and needs none. */
         int abstract = path_len > 0 && b[3] == 0;
-        if (path_len + (abstract ? 0 : 1) > (int) sizeof(sun->sun_path)) {
+        if (path_len + (abstract ? 0 : 1) > (int) sizeof(un->sun_path)) {
             return -ENAMETOOLONG;
         }
-        sun->sun_family = AF_UNIX;
-        memcpy(sun->sun_path, b + 3, path_len);
+        un->sun_family = AF_UNIX;
+        memcpy(un->sun_path, b + 3, path_len);
         *len = (socklen_t) (offsetof(struct sockaddr_un, sun_path) + path_len
                             + (abstract || path_len == 0 ? 0 : 1));
         return 0;
@@ -108,19 +109,19 @@ int mio4j_sockaddr_encode(JNIEnv *env, const struct sockaddr_storage *sa, sockle
         memcpy(b + 7, &sin6->sin6_addr, 16);
         used = 7 + 16;
     } else if (sa->ss_family == AF_UNIX) {
-        const struct sockaddr_un *sun = (const struct sockaddr_un *) sa;
+        const struct sockaddr_un *un = (const struct sockaddr_un *) sa;
         size_t offset = offsetof(struct sockaddr_un, sun_path);
         size_t path_len = len > offset ? len - offset : 0;
-        if (path_len > sizeof(sun->sun_path)) {
-            path_len = sizeof(sun->sun_path);
+        if (path_len > sizeof(un->sun_path)) {
+            path_len = sizeof(un->sun_path);
         }
         /* A pathname's reported length may include its NUL (or trailing bytes). */
-        if (path_len > 0 && sun->sun_path[0] != 0) {
-            path_len = strnlen(sun->sun_path, path_len);
+        if (path_len > 0 && un->sun_path[0] != 0) {
+            path_len = strnlen(un->sun_path, path_len);
         }
         b[0] = MIO4J_KIND_UNIX;
         put16(b + 1, (uint16_t) path_len);
-        memcpy(b + 3, sun->sun_path, path_len);
+        memcpy(b + 3, un->sun_path, path_len);
         used = (jsize) (3 + path_len);
     } else {
         return -EAFNOSUPPORT;

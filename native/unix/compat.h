@@ -1,0 +1,33 @@
+/* What differs between Unixes, in one place: the other files of native/unix call these
+ * instead of the calls they stand for, and test no system themselves. Each returns what
+ * that call returns: a descriptor or 0, or -1 with errno set. */
+#ifndef MIO4J_COMPAT_H
+#define MIO4J_COMPAT_H
+
+#include <stddef.h>
+#include <sys/socket.h>
+
+/* No send raises SIGPIPE: MSG_NOSIGNAL on each call where the system has it, and
+ * SO_NOSIGPIPE on every socket of ours where the system has that (macOS, the BSDs).
+ * A system with only SO_NOSIGPIPE (older macOS) gets 0 here. */
+#ifdef MSG_NOSIGNAL
+#define MIO4J_MSG_NOSIGNAL MSG_NOSIGNAL
+#else
+#define MIO4J_MSG_NOSIGNAL 0
+#endif
+
+/* socket(2), socketpair(2) (protocol 0), accept(2) and pipe(2) whose descriptors are
+ * non-blocking and close-on-exec; each socket also gets SO_NOSIGPIPE where it exists. */
+int mio4j_unix_socket(int family, int type, int protocol);
+int mio4j_unix_socketpair(int family, int type, int fds[2]);
+int mio4j_unix_accept(int fd, struct sockaddr *address, socklen_t *length);
+int mio4j_unix_pipe(int fds[2]);
+
+/* Sets or clears O_NONBLOCK. */
+int mio4j_unix_set_nonblocking(int fd, int on);
+
+/* The text of errno value error, in text or in a static string; NULL when the C
+ * library knows none. */
+const char *mio4j_unix_strerror(int error, char *text, size_t size);
+
+#endif
