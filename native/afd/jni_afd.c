@@ -228,5 +228,5 @@ static const JNINativeMethod afd_methods[] = {
 };
 
 const struct mio4j_natives mio4j_afd_natives = {
-    "io/mio4j/internal/afd/AfdNative", afd_methods, MIO4J_COUNT(afd_methods)
+    "io/mio4j/internal/afd/AfdCallsJni", afd_methods, MIO4J_COUNT(afd_methods)
 };

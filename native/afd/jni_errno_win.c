@@ -69,5 +69,12 @@ static const JNINativeMethod errno_methods[] = {
 };
 
 const struct mio4j_natives mio4j_errno_natives = {
-    "io/mio4j/internal/ErrnoNative", errno_methods, MIO4J_COUNT(errno_methods)
+    "io/mio4j/internal/io/ErrnoCallsJni", errno_methods, MIO4J_COUNT(errno_methods)
 };
+
+/* LibraryNative.libc(): null, the version is glibc's and Windows has none. */
+const char *mio4j_libc(char *text, size_t size) {
+    (void) text;
+    (void) size;
+    return NULL;
+}

@@ -373,5 +373,5 @@ static const JNINativeMethod socket_methods[] = {
 };
 
 const struct mio4j_natives mio4j_win_socket_natives = {
-    "io/mio4j/internal/afd/WinSocketNative", socket_methods, MIO4J_COUNT(socket_methods)
+    "io/mio4j/internal/afd/WinsockCallsJni", socket_methods, MIO4J_COUNT(socket_methods)
 };

@@ -8,8 +8,8 @@
 
 #include "mio4j.h"
 
-/* io/mio4j/internal/ErrnoNative, io/mio4j/internal/afd/AfdNative and
- * io/mio4j/internal/afd/WinSocketNative. */
+/* io/mio4j/internal/io/ErrnoCallsJni, io/mio4j/internal/afd/AfdCallsJni and
+ * io/mio4j/internal/afd/WinsockCallsJni. */
 extern const struct mio4j_natives mio4j_errno_natives;
 extern const struct mio4j_natives mio4j_afd_natives;
 extern const struct mio4j_natives mio4j_win_socket_natives;

@@ -108,5 +108,5 @@ static const JNINativeMethod epoll_methods[] = {
 };
 
 const struct mio4j_natives mio4j_epoll_natives = {
-    "io/mio4j/internal/epoll/EpollNative", epoll_methods, MIO4J_COUNT(epoll_methods)
+    "io/mio4j/internal/epoll/EpollCallsJni", epoll_methods, MIO4J_COUNT(epoll_methods)
 };

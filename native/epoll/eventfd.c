@@ -35,5 +35,5 @@ static const JNINativeMethod eventfd_methods[] = {
 };
 
 const struct mio4j_natives mio4j_eventfd_natives = {
-    "io/mio4j/internal/unix/FdNative", eventfd_methods, MIO4J_COUNT(eventfd_methods)
+    "io/mio4j/internal/epoll/EpollCallsJni", eventfd_methods, MIO4J_COUNT(eventfd_methods)
 };

@@ -11,7 +11,7 @@
 
 /* One class's natives, bound with RegisterNatives from JNI_OnLoad. */
 struct mio4j_natives {
-    const char *class_name;            /* e.g. "io/mio4j/internal/unix/FdNative" */
+    const char *class_name;            /* e.g. "io/mio4j/internal/unix/PosixCallsJni" */
     const JNINativeMethod *methods;
     int count;
 };

@@ -23,7 +23,7 @@ static const JNINativeMethod library_methods[] = {
 };
 
 static const struct mio4j_natives library_natives = {
-    "io/mio4j/internal/LibraryNative", library_methods, MIO4J_COUNT(library_methods)
+    "io/mio4j/internal/loader/LibraryJni", library_methods, MIO4J_COUNT(library_methods)
 };
 
 #define MIO4J_TABLE_ENTRY(table) &table,

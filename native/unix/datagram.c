@@ -85,19 +85,7 @@ static jint datagram_membership_v6(JNIEnv *env, jclass clazz, jint fd, jint opti
     return setsockopt(fd, IPPROTO_IPV6, option, &mreq, sizeof(mreq)) == 0 ? 0 : mio4j_neg_errno();
 }
 
-static const struct mio4j_constant datagram_constants[] = {
-    MIO4J_CONSTANT(IP_ADD_MEMBERSHIP), MIO4J_CONSTANT(IP_DROP_MEMBERSHIP),
-    MIO4J_CONSTANT(IPV6_JOIN_GROUP), MIO4J_CONSTANT(IPV6_LEAVE_GROUP),
-    MIO4J_CONSTANT(MSG_TRUNC), MIO4J_CONSTANT(MSG_PEEK),
-};
-
-static jlong datagram_constant(JNIEnv *env, jclass clazz, jstring name) {
-    (void) clazz;
-    return mio4j_constant_lookup(env, name, datagram_constants, MIO4J_COUNT(datagram_constants));
-}
-
 static const JNINativeMethod datagram_methods[] = {
-    MIO4J_NATIVE("constant", "(Ljava/lang/String;)J", datagram_constant),
     MIO4J_NATIVE("sendTo", "(ILjava/nio/ByteBuffer;II[B)I", datagram_send_to),
     MIO4J_NATIVE("recvFrom", "(ILjava/nio/ByteBuffer;III[B)I", datagram_recv_from),
     MIO4J_NATIVE("membershipV4", "(II[B[B)I", datagram_membership_v4),
@@ -105,5 +93,5 @@ static const JNINativeMethod datagram_methods[] = {
 };
 
 const struct mio4j_natives mio4j_datagram_natives = {
-    "io/mio4j/internal/unix/DatagramNative", datagram_methods, MIO4J_COUNT(datagram_methods)
+    "io/mio4j/internal/unix/PosixCallsJni", datagram_methods, MIO4J_COUNT(datagram_methods)
 };

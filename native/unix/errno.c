@@ -37,5 +37,5 @@ static const JNINativeMethod errno_methods[] = {
 };
 
 const struct mio4j_natives mio4j_errno_natives = {
-    "io/mio4j/internal/ErrnoNative", errno_methods, MIO4J_COUNT(errno_methods)
+    "io/mio4j/internal/io/ErrnoCallsJni", errno_methods, MIO4J_COUNT(errno_methods)
 };

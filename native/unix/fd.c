@@ -78,17 +78,7 @@ static jint fd_pipe(JNIEnv *env, jclass clazz, jintArray out) {
     return 0;
 }
 
-static const struct mio4j_constant fd_constants[] = {
-    { "IOV_MAX", MIO4J_IOV_MAX },
-};
-
-static jlong fd_constant(JNIEnv *env, jclass clazz, jstring name) {
-    (void) clazz;
-    return mio4j_constant_lookup(env, name, fd_constants, MIO4J_COUNT(fd_constants));
-}
-
 static const JNINativeMethod fd_methods[] = {
-    MIO4J_NATIVE("constant", "(Ljava/lang/String;)J", fd_constant),
     MIO4J_NATIVE("close", "(I)I", fd_close),
     MIO4J_NATIVE("read", "(ILjava/nio/ByteBuffer;II)I", fd_read),
     MIO4J_NATIVE("write", "(ILjava/nio/ByteBuffer;II)I", fd_write),
@@ -99,5 +89,5 @@ static const JNINativeMethod fd_methods[] = {
 };
 
 const struct mio4j_natives mio4j_fd_natives = {
-    "io/mio4j/internal/unix/FdNative", fd_methods, MIO4J_COUNT(fd_methods)
+    "io/mio4j/internal/unix/PosixCallsJni", fd_methods, MIO4J_COUNT(fd_methods)
 };

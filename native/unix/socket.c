@@ -210,45 +210,7 @@ static jlong socket_sendv(JNIEnv *env, jclass clazz, jint fd, jobjectArray buffe
     return n >= 0 ? (jlong) n : mio4j_neg_errno();
 }
 
-static const struct mio4j_constant socket_constants[] = {
-    MIO4J_CONSTANT(AF_INET), MIO4J_CONSTANT(AF_INET6), MIO4J_CONSTANT(AF_UNIX),
-    MIO4J_CONSTANT(SOCK_STREAM), MIO4J_CONSTANT(SOCK_DGRAM),
-    MIO4J_CONSTANT(SOL_SOCKET), MIO4J_CONSTANT(SO_REUSEADDR), MIO4J_CONSTANT(SO_REUSEPORT),
-    MIO4J_CONSTANT(SO_ERROR), MIO4J_CONSTANT(SO_KEEPALIVE), MIO4J_CONSTANT(SO_RCVBUF),
-    MIO4J_CONSTANT(SO_SNDBUF), MIO4J_CONSTANT(SO_BROADCAST), MIO4J_CONSTANT(SO_LINGER),
-    MIO4J_CONSTANT(SO_OOBINLINE), MIO4J_CONSTANT(SO_TYPE),
-    MIO4J_CONSTANT(IPPROTO_TCP), MIO4J_CONSTANT(IPPROTO_UDP), MIO4J_CONSTANT(IPPROTO_IP),
-    MIO4J_CONSTANT(IPPROTO_IPV6),
-    MIO4J_CONSTANT(TCP_NODELAY),
-#ifdef TCP_KEEPIDLE
-    MIO4J_CONSTANT(TCP_KEEPIDLE),
-#endif
-#ifdef TCP_KEEPINTVL
-    MIO4J_CONSTANT(TCP_KEEPINTVL),
-#endif
-#ifdef TCP_KEEPCNT
-    MIO4J_CONSTANT(TCP_KEEPCNT),
-#endif
-    MIO4J_CONSTANT(IP_TTL), MIO4J_CONSTANT(IP_TOS), MIO4J_CONSTANT(IP_MULTICAST_TTL),
-    MIO4J_CONSTANT(IP_MULTICAST_LOOP), MIO4J_CONSTANT(IP_MULTICAST_IF),
-    MIO4J_CONSTANT(IPV6_UNICAST_HOPS), MIO4J_CONSTANT(IPV6_V6ONLY),
-    MIO4J_CONSTANT(IPV6_MULTICAST_LOOP), MIO4J_CONSTANT(IPV6_MULTICAST_HOPS),
-    MIO4J_CONSTANT(IPV6_MULTICAST_IF), MIO4J_CONSTANT(IPV6_TCLASS),
-    MIO4J_CONSTANT(SO_ACCEPTCONN),
-    MIO4J_CONSTANT(SHUT_RD), MIO4J_CONSTANT(SHUT_WR), MIO4J_CONSTANT(SHUT_RDWR),
-    MIO4J_CONSTANT(MSG_PEEK), MIO4J_CONSTANT(MSG_TRUNC), MIO4J_CONSTANT(SOMAXCONN),
-    { "SOCKADDR_MAX", MIO4J_SOCKADDR_MAX },
-    /* Room for a Unix path, its terminating NUL included. */
-    { "SUN_PATH_SIZE", (jint) sizeof(((struct sockaddr_un *) 0)->sun_path) },
-};
-
-static jlong socket_constant(JNIEnv *env, jclass clazz, jstring name) {
-    (void) clazz;
-    return mio4j_constant_lookup(env, name, socket_constants, MIO4J_COUNT(socket_constants));
-}
-
 static const JNINativeMethod socket_methods[] = {
-    MIO4J_NATIVE("constant", "(Ljava/lang/String;)J", socket_constant),
     MIO4J_NATIVE("socket", "(III)I", socket_open),
     MIO4J_NATIVE("socketpair", "(II[I)I", socket_pair),
     MIO4J_NATIVE("bind", "(I[B)I", socket_bind),
@@ -269,5 +231,5 @@ static const JNINativeMethod socket_methods[] = {
 };
 
 const struct mio4j_natives mio4j_socket_natives = {
-    "io/mio4j/internal/unix/SocketNative", socket_methods, MIO4J_COUNT(socket_methods)
+    "io/mio4j/internal/unix/PosixCallsJni", socket_methods, MIO4J_COUNT(socket_methods)
 };

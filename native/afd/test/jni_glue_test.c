@@ -12,10 +12,10 @@
 #include "check.h"
 
 #define WAIT_MS 5000
-#define AFD "io/mio4j/internal/afd/AfdNative"
-#define SOCK "io/mio4j/internal/afd/WinSocketNative"
-#define ERRNO "io/mio4j/internal/ErrnoNative"
-#define LIBRARY "io/mio4j/internal/LibraryNative"
+#define AFD "io/mio4j/internal/afd/AfdCallsJni"
+#define SOCK "io/mio4j/internal/afd/WinsockCallsJni"
+#define ERRNO "io/mio4j/internal/io/ErrnoCallsJni"
+#define LIBRARY "io/mio4j/internal/loader/LibraryJni"
 #define ADDRESS_SIZE 128
 #define BAD_HANDLE (-ERROR_INVALID_PARAMETER)
 
@@ -199,7 +199,7 @@ static int describe_natives_lists_every_registered_method(void) {
     int lines = 0;
     for (const char *p = text; *p; p++) lines += *p == '\n';
     CHECK_RC(lines, fake_registered_count());
-    CHECK(strstr(text, "io/mio4j/internal/afd/AfdNative select (JLjava/nio/ByteBuffer;II)I\n") != NULL);
+    CHECK(strstr(text, "io/mio4j/internal/afd/AfdCallsJni select (JLjava/nio/ByteBuffer;II)I\n") != NULL);
     CHECK(strcmp(fake_chars(glue.version(fake_env, NULL)), "") != 0);
     string_fn libc = (string_fn) fake_native(LIBRARY, "libc", "()Ljava/lang/String;");
     CHECK(libc != NULL && libc(fake_env, NULL) == NULL);   /* no glibc on Windows */

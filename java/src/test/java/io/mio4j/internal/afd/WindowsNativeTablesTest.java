@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WindowsNativeTablesTest {
     private static final Path AFD = sourceRoot().resolve("native/afd");
+    private static final Path JNI = sourceRoot().resolve("native/jni");
     private static final Path JAVA = sourceRoot().resolve("java/src/main/java/io/mio4j/internal");
     private static final Pattern TABLE = Pattern.compile(
             "static const JNINativeMethod (\\w+)\\[\\] = \\{(.*?)\\};", Pattern.DOTALL);
@@ -54,8 +55,9 @@ class WindowsNativeTablesTest {
     /** class (binary name) -> "name signature" of every native the C side binds. */
     private static Map<String, Set<String>> boundNatives() throws IOException {
         Map<String, Set<String>> bound = new TreeMap<>();
-        for (String file : List.of("jni_onload_win.c", "jni_errno_win.c", "jni_afd.c", "jni_socket_win.c")) {
-            String text = read(AFD.resolve(file));
+        for (Path file : List.of(JNI.resolve("onload.c"), AFD.resolve("jni_errno_win.c"), AFD.resolve("jni_afd.c"),
+                AFD.resolve("jni_socket_win.c"))) {
+            String text = read(file);
             Map<String, Set<String>> tables = new TreeMap<>();
             Matcher table = TABLE.matcher(text);
             while (table.find()) {
@@ -114,19 +116,19 @@ class WindowsNativeTablesTest {
 
     @Test
     void onLoadRegistersEveryTable() throws IOException {
-        String onload = read(AFD.resolve("jni_onload_win.c"));
-        String list = onload.substring(onload.indexOf("all_natives[] = {"));
-        list = list.substring(0, list.indexOf("};"));
-        for (String table : List.of("&library_natives", "&mio4j_errno_natives", "&mio4j_afd_natives",
-                "&mio4j_win_socket_natives")) {
-            assertTrue(list.contains(table), table + " missing from all_natives[]");
+        // The DLL's JNI_OnLoad is native/jni/onload.c; its table list comes from native/afd's CMakeLists.txt.
+        String cmake = read(AFD.resolve("CMakeLists.txt"));
+        String list = cmake.substring(cmake.indexOf("set(MIO4J_TABLE_LINES"));
+        list = list.substring(0, list.indexOf('\n'));
+        for (String table : List.of("X(mio4j_errno_natives)", "X(mio4j_afd_natives)", "X(mio4j_win_socket_natives)")) {
+            assertTrue(list.contains(table), table + " missing from MIO4J_TABLE_LINES");
         }
     }
 
     @Test
     void windowsErrnoTableHasEveryNameErrnoReads() throws Exception {
         Set<String> windows = names(read(AFD.resolve("jni_errno_win.c")), "WIN_ERRNO\\((\\w+),");
-        Class<?> errno = Class.forName("io.mio4j.internal.Errno", false, getClass().getClassLoader());
+        Class<?> errno = Class.forName("io.mio4j.internal.io.Errno", false, getClass().getClassLoader());
         List<String> missing = new ArrayList<>();
         for (Field field : errno.getDeclaredFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == int.class
@@ -139,7 +141,7 @@ class WindowsNativeTablesTest {
 
     @Test
     void windowsErrnoTableHasEveryNameOfTheUnixTable() throws IOException {
-        Set<String> unix = names(read(sourceRoot().resolve("native/common/errno.c")), "MIO4J_CONSTANT\\((\\w+)\\)");
+        Set<String> unix = names(read(sourceRoot().resolve("native/unix/errno.c")), "MIO4J_CONSTANT\\((\\w+)\\)");
         Set<String> windows = names(read(AFD.resolve("jni_errno_win.c")), "WIN_ERRNO\\((\\w+),");
         assertTrue(unix.contains("ECONNREFUSED"), "the Unix table was not read");
         unix.removeAll(windows);
@@ -148,8 +150,8 @@ class WindowsNativeTablesTest {
 
     @Test
     void everyConstantTheJavaSideAsksForIsInTheCTable() throws IOException {
-        Map<String, String> javaToC = Map.of("afd/AfdSelector.java", "jni_afd.c",
-                "afd/WinSocket.java", "jni_socket_win.c");
+        Map<String, String> javaToC = Map.of("afd/AfdPoller.java", "jni_afd.c",
+                "afd/WinSocket.java", "jni_socket_win.c", "afd/WinsockDispatcher.java", "jni_socket_win.c");
         for (Map.Entry<String, String> e : javaToC.entrySet()) {
             Set<String> asked = names(read(JAVA.resolve(e.getKey())), "constant\\(\"(\\w+)\"\\)");
             Set<String> known = names(read(AFD.resolve(e.getValue())), "\\{ \"(\\w+)\",");

@@ -1,1 +1,0 @@
-../unix/errno.c
