@@ -43,11 +43,6 @@ public final class Mio4j {
 
     /** @return why mio4j cannot be used here, or null when it can */
     public static Throwable unavailabilityCause() {
-        try {
-            Platform.backend();
-            return null;
-        } catch (UnsatisfiedLinkError | UnsupportedOperationException e) {
-            return e;
-        }
+        return Platform.unavailabilityCause();
     }
 }

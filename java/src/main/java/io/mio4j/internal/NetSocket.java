@@ -37,6 +37,7 @@ public abstract class NetSocket {
 
     protected final SocketKind kind;
     private byte[] sender;   // the last sender kept by receiveDatagram; made on first use
+    private int lastDatagramLength = -1;
 
     protected NetSocket(SocketKind kind) {
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -50,7 +51,10 @@ public abstract class NetSocket {
      * Registers {@code owner}, the public object, with the Cleaner: when it becomes
      * unreachable unclosed, the socket is closed. Returns this.
      */
-    public abstract NetSocket ownedBy(Object owner);
+    public final NetSocket ownedBy(Object owner) {
+        source().handle().cleanWith(owner);
+        return this;
+    }
 
     /**
      * Gives the socket to a new NetSocket of another kind (TcpSocket's connect/listen):
@@ -173,7 +177,27 @@ public abstract class NetSocket {
                 address = sender = new byte[addressSize()];   // reused: receiving allocates only the result
             }
         }
-        return BufferIo.receive(source(), io(), dst, peek, address, kind == SocketKind.UDP);
+        int length = BufferIo.receive(source(), io(), dst, peek, address, kind == SocketKind.UDP);
+        if (length >= 0) {
+            lastDatagramLength = length;
+        }
+        return length;
+    }
+
+    /** One datagram into dst: the bytes placed in it, or -1 when none is waiting. */
+    public final int receivePlaced(ByteBuffer dst, boolean peek) throws IOException {
+        int before = dst == null ? 0 : dst.position();   // null: receiveDatagram throws
+        return receiveDatagram(dst, peek, false) < 0 ? -1 : dst.position() - before;
+    }
+
+    /** One datagram into dst: its sender, or null when none is waiting. */
+    public final SocketAddress receiveFrom(ByteBuffer dst, boolean peek) throws IOException {
+        return receiveDatagram(dst, peek, true) < 0 ? null : lastSender();
+    }
+
+    /** The full length of the last datagram received, or -1 before any. */
+    public final int lastDatagramLength() {
+        return lastDatagramLength;
     }
 
     /** The sender of the last datagram received with {@code keepSender}, or null. */

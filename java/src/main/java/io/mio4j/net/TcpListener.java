@@ -17,8 +17,6 @@ import java.nio.channels.Channel;
 public final class TcpListener extends NetSource implements Source, Channel {
     private static final int BACKLOG = 1024;
 
-
-
     private TcpListener(NetSocket socket) {
         super(socket);
     }

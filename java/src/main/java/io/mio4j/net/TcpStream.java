@@ -20,7 +20,6 @@ import java.nio.channels.ScatteringByteChannel;
 /** A non-blocking TCP connection. */
 public final class TcpStream extends StreamSource implements Source, ByteChannel, ScatteringByteChannel, GatheringByteChannel {
 
-
     private TcpStream(NetSocket socket) {
         super(socket);
     }

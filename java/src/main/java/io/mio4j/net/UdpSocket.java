@@ -33,9 +33,7 @@ import java.util.Objects;
  * reported as a {@link java.net.PortUnreachableException} by the next send or receive,
  * or by {@link #takeError()}.
  */
-public final class UdpSocket extends NetSource implements Source, Channel {
-
-    private int lastDatagramLength = -1;
+public final class UdpSocket extends DatagramSource implements Source, Channel {
 
     private UdpSocket(NetSocket socket) {
         super(socket);
@@ -79,7 +77,7 @@ public final class UdpSocket extends NetSource implements Source, Channel {
      * @throws IOException              if the OS reports an error
      */
     public InetSocketAddress receiveFrom(ByteBuffer dst) throws IOException {
-        return from(socket.receiveDatagram(dst, false, true));
+        return (InetSocketAddress) socket.receiveFrom(dst, false);
     }
 
     /**
@@ -89,15 +87,7 @@ public final class UdpSocket extends NetSource implements Source, Channel {
      * @throws IOException if the OS reports an error
      */
     public InetSocketAddress peekFrom(ByteBuffer dst) throws IOException {
-        return from(socket.receiveDatagram(dst, true, true));
-    }
-
-    private InetSocketAddress from(int length) {
-        if (length < 0) {
-            return null;
-        }
-        lastDatagramLength = length;
-        return (InetSocketAddress) socket.lastSender();
+        return (InetSocketAddress) socket.receiveFrom(dst, true);
     }
 
     /**
@@ -111,59 +101,13 @@ public final class UdpSocket extends NetSource implements Source, Channel {
     }
 
     /**
-     * Sends src's remaining bytes as one datagram to the connected peer.
-     *
-     * @return the bytes sent, 0 for an empty datagram, or -1 when it could not be sent
-     *         without blocking (nothing was sent)
-     * @throws IOException if the OS reports an error: not connected (EDESTADDRREQ), or
-     *                     PortUnreachableException for an earlier datagram
-     */
-    public int send(ByteBuffer src) throws IOException {
-        return socket.sendDatagram(src, null);
-    }
-
-    /**
-     * Receives one datagram into dst (see the class comment on truncation). Allocates
-     * nothing.
-     *
-     * @return the bytes placed in dst (0 for an empty datagram), or -1 when no datagram
-     *         is waiting
-     * @throws IllegalArgumentException if dst is read-only
-     * @throws IOException              if the OS reports an error, e.g. PortUnreachableException
-     */
-    public int receive(ByteBuffer dst) throws IOException {
-        return placed(dst, false);
-    }
-
-    /**
      * As {@link #receive}, but the datagram stays queued.
      *
      * @return the bytes placed in dst, or -1 when no datagram is waiting
      * @throws IOException if the OS reports an error
      */
     public int peek(ByteBuffer dst) throws IOException {
-        return placed(dst, true);
-    }
-
-    private int placed(ByteBuffer dst, boolean peek) throws IOException {
-        int before = dst == null ? 0 : dst.position();
-        int length = socket.receiveDatagram(dst, peek, false);
-        if (length < 0) {
-            return -1;
-        }
-        lastDatagramLength = length;
-        return dst.position() - before;
-    }
-
-    /**
-     * The full length of the datagram that the last successful receive, receiveFrom,
-     * peek or peekFrom found. It exceeds the bytes placed in the buffer exactly when that
-     * datagram was truncated.
-     *
-     * @return the length in bytes, or -1 before any datagram was received
-     */
-    public int lastDatagramLength() {
-        return lastDatagramLength;
+        return socket.receivePlaced(dst, true);
     }
 
     /**

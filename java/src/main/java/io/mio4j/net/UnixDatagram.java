@@ -25,9 +25,7 @@ import java.util.Objects;
  * length, to tell. Heap buffers pass through a per-thread scratch buffer, so at most
  * 256 KiB of a datagram reach one. Unix only: UnsupportedOperationException elsewhere.
  */
-public final class UnixDatagram extends NetSource implements Source, Channel {
-
-    private int lastDatagramLength = -1;
+public final class UnixDatagram extends DatagramSource implements Source, Channel {
 
     private UnixDatagram(NetSocket socket) {
         super(socket);
@@ -103,51 +101,7 @@ public final class UnixDatagram extends NetSource implements Source, Channel {
      * @throws IOException              if the OS reports an error
      */
     public UnixDomainSocketAddress receiveFrom(ByteBuffer dst) throws IOException {
-        int length = socket.receiveDatagram(dst, false, true);
-        if (length < 0) {
-            return null;
-        }
-        lastDatagramLength = length;
-        return (UnixDomainSocketAddress) socket.lastSender();
-    }
-
-    /**
-     * Sends src's remaining bytes as one datagram to the connected peer.
-     *
-     * @return the bytes sent, 0 for an empty datagram, or -1 when it could not be sent
-     *         without blocking (nothing was sent)
-     * @throws IOException if the OS reports an error, e.g. not connected, or the peer is gone
-     */
-    public int send(ByteBuffer src) throws IOException {
-        return socket.sendDatagram(src, null);
-    }
-
-    /**
-     * Receives one datagram into dst.
-     *
-     * @return the bytes placed in dst (0 for an empty datagram), or -1 when no datagram
-     *         is waiting
-     * @throws IllegalArgumentException if dst is read-only
-     * @throws IOException              if the OS reports an error
-     */
-    public int receive(ByteBuffer dst) throws IOException {
-        int before = dst == null ? 0 : dst.position();
-        int length = socket.receiveDatagram(dst, false, false);
-        if (length < 0) {
-            return -1;
-        }
-        lastDatagramLength = length;
-        return dst.position() - before;
-    }
-
-    /**
-     * The full length of the datagram that the last successful receive or receiveFrom
-     * found; it exceeds the bytes placed exactly when that datagram was truncated.
-     *
-     * @return the length in bytes, or -1 before any datagram was received
-     */
-    public int lastDatagramLength() {
-        return lastDatagramLength;
+        return (UnixDomainSocketAddress) socket.receiveFrom(dst, false);
     }
 
     /**

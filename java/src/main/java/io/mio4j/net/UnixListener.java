@@ -19,8 +19,6 @@ import java.util.Objects;
 public final class UnixListener extends NetSource implements Source, Channel {
     private static final int BACKLOG = 1024;   // as mio
 
-
-
     private UnixListener(NetSocket socket) {
         super(socket);
     }

@@ -23,8 +23,6 @@ import java.util.Objects;
 public final class UnixStream extends StreamSource implements Source, ByteChannel, ScatteringByteChannel, GatheringByteChannel {
     private static final UnixDomainSocketAddress UNNAMED = UnixDomainSocketAddress.of("");
 
-
-
     private UnixStream(NetSocket socket) {
         super(socket);
     }

@@ -73,12 +73,6 @@ public final class WinSocket extends NetSocket {
         return s;
     }
 
-    @Override
-    public WinSocket ownedBy(Object owner) {
-        source.handle().cleanWith(owner);
-        return this;
-    }
-
     /**
      * Gives the SOCKET to a new WinSocket (TcpSocket's connect/listen): this one is closed
      * afterwards, but the SOCKET stays open in the one returned.

@@ -32,7 +32,7 @@ public final class Diagnostics {
         line(out, "kernel", System.getProperty("os.version"));
         line(out, "jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version")
                 + " (" + System.getProperty("java.vm.vendor") + "), " + System.getProperty("java.home"));
-        Throwable cause = unavailabilityCause();
+        Throwable cause = Platform.unavailabilityCause();
         boolean jni = cause == null && NativeLibrary.loadResult() != null;
         line(out, "libc", libc(jni));
         if (cause == null) {
@@ -49,16 +49,6 @@ public final class Diagnostics {
             line(out, "warning", warning);
         }
         return out.toString();
-    }
-
-    /** Why no backend works here, or null. */
-    private static Throwable unavailabilityCause() {
-        try {
-            Platform.backend();
-            return null;
-        } catch (UnsatisfiedLinkError | UnsupportedOperationException e) {
-            return e;
-        }
     }
 
     private static void binding(StringBuilder out, boolean jni) {

@@ -44,6 +44,16 @@ public final class Platform {
         return backend;
     }
 
+    /** Why mio4j cannot be used here (no backend for this OS, or no binding works), or null. */
+    public static Throwable unavailabilityCause() {
+        try {
+            backend();
+            return null;
+        } catch (UnsatisfiedLinkError | UnsupportedOperationException e) {
+            return e;
+        }
+    }
+
     /** A new TCP or UDP socket of the family of {@code address} (NullPointerException for null). */
     public static NetSocket openSocket(SocketKind kind, InetSocketAddress address) throws IOException {
         Objects.requireNonNull(address, "address");

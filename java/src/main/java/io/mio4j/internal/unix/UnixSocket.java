@@ -72,12 +72,6 @@ public final class UnixSocket extends NetSocket {
     }
 
     @Override
-    public UnixSocket ownedBy(Object owner) {
-        source.handle().cleanWith(owner);
-        return this;
-    }
-
-    @Override
     public UnixSocket handOver(SocketKind newKind) throws ClosedChannelException {
         int fd = source.handle().acquire();
         handedOver = true;
