@@ -153,3 +153,30 @@ const char *mio4j_libc(char *text, size_t size) {
     (void) size;
     return NULL;
 }
+
+#ifdef __linux__
+#include <sys/syscall.h>
+
+long mio4j_unix_thread_self(void) {
+    return (long) syscall(SYS_gettid);
+}
+
+int mio4j_unix_thread_signal(long thread, int signal) {
+    return (int) syscall(SYS_tgkill, (long) getpid(), thread, (long) signal);
+}
+#else
+#include <pthread.h>
+
+long mio4j_unix_thread_self(void) {
+    return (long) pthread_self();
+}
+
+int mio4j_unix_thread_signal(long thread, int signal) {
+    int error = pthread_kill((pthread_t) thread, signal);
+    if (error != 0) {
+        errno = error;
+        return -1;
+    }
+    return 0;
+}
+#endif

@@ -26,6 +26,13 @@ int mio4j_unix_pipe(int fds[2]);
 /* Sets or clears O_NONBLOCK. */
 int mio4j_unix_set_nonblocking(int fd, int on);
 
+/* The calling thread as mio4j_unix_thread_signal takes it, and a signal sent to one
+ * thread of this process: 0 or -1 with errno set. Linux: gettid and tgkill, raw system
+ * calls (glibc moved pthread_kill in 2.34, and a library for glibc 2.17 cannot bind it);
+ * elsewhere pthread_self and pthread_kill. */
+long mio4j_unix_thread_self(void);
+int mio4j_unix_thread_signal(long thread, int signal);
+
 /* The text of errno value error, in text or in a static string; NULL when the C
  * library knows none. */
 const char *mio4j_unix_strerror(int error, char *text, size_t size);

@@ -2,6 +2,7 @@ package io.mio4j;
 
 import io.mio4j.internal.InterruptHook;
 import io.mio4j.internal.Poller;
+import io.mio4j.internal.VirtualThreads;
 import io.mio4j.internal.platform.Platform;
 
 import java.io.IOException;
@@ -52,6 +53,10 @@ public final class Poll implements AutoCloseable {
      * interrupted does not block. Only one thread polls at a time. It may return with
      * no events before the timeout (a spurious wake-up).
      *
+     * <p>Poll from a platform thread: on a virtual thread a blocking poll holds its
+     * carrier thread while it waits (mio4j logs a warning once when it sees that), so a
+     * few such polls can starve the virtual thread that would wake them.
+     *
      * @param events  filled with the events
      * @param timeout the longest wait, or null for no limit
      * @return the number of events
@@ -67,6 +72,7 @@ public final class Poll implements AutoCloseable {
             int n = poller.select(events.buffer, 0);
             return n == Poller.INTERRUPTED ? 0 : n;
         }
+        VirtualThreads.checkBlockingPoll();
         long deadline = System.nanoTime() + nanos;
         interruptHook.enter();
         try {

@@ -6,7 +6,6 @@ import io.mio4j.internal.io.ScratchBuffers;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.AsynchronousCloseException;
 import java.util.Objects;
 
 /**
@@ -38,6 +37,7 @@ public final class BufferIo {
             }
             int n;
             if (dst.isDirect()) {
+                checkAccessible(dst, pos);
                 n = io.read(handle, dst, pos, room, peek);
             } else {
                 ByteBuffer scratch = ScratchBuffers.get(room);
@@ -57,6 +57,9 @@ public final class BufferIo {
                 source.wouldBlock();
                 return 0;
             }
+            if (Errno.isInterrupted(n) && source.handle().isOpen()) {
+                return read(source, io, dst, peek);   // a signal (blocking mode only): call again
+            }
             throw failure(source, io.callName(peek ? IoDispatcher.Op.PEEK : IoDispatcher.Op.READ), n, false);
         } finally {
             source.handle().release();
@@ -75,6 +78,7 @@ public final class BufferIo {
             }
             int n;
             if (src.isDirect()) {
+                checkAccessible(src, pos);
                 n = io.write(handle, src, pos, remaining);
             } else {
                 ByteBuffer scratch = ScratchBuffers.get(remaining);
@@ -89,6 +93,9 @@ public final class BufferIo {
             if (Errno.isWouldBlock(n)) {
                 source.wouldBlock();
                 return 0;
+            }
+            if (Errno.isInterrupted(n) && source.handle().isOpen()) {
+                return write(source, io, src);   // a signal (blocking mode only): call again
             }
             throw failure(source, io.callName(IoDispatcher.Op.WRITE), n, false);
         } finally {
@@ -216,6 +223,7 @@ public final class BufferIo {
                 continue;
             }
             if (buffer.isDirect()) {
+                checkAccessible(buffer, pos);
                 vectors.add(buffer, pos, len, i, pos);
             } else {
                 len = Math.min(len, scratch.limit() - scratchUsed);
@@ -263,6 +271,9 @@ public final class BufferIo {
             int n;
             int placed;
             if (dst.isDirect()) {
+                if (room > 0) {
+                    checkAccessible(dst, pos);
+                }
                 n = io.receive(handle, dst, pos, room, peek, sender);
                 placed = Math.min(n, room);
             } else {
@@ -304,6 +315,9 @@ public final class BufferIo {
             int len = src.limit() - pos;
             int n;
             if (src.isDirect()) {
+                if (len > 0) {
+                    checkAccessible(src, pos);
+                }
                 n = io.send(handle, src, pos, len, target);
             } else {
                 // A datagram cannot be split: one larger than the scratch buffer gets its own.
@@ -325,17 +339,20 @@ public final class BufferIo {
         }
     }
 
-    /**
-     * The exception for a failed call. When close() ran meanwhile (from another thread; the
-     * descriptor stayed valid because this call held it), the error may be the close's own
-     * doing (EPIPE once the other end of a Pipe was closed too): the caller is told of the
-     * close instead, as API.md promises.
-     */
+    /** The exception for a failed call: IoSource.exception, which also tells a racing close. */
     private static IOException failure(IoSource source, String call, long result, boolean udp) {
-        if (!source.handle().isOpen()) {
-            return new AsynchronousCloseException();
-        }
-        return udp ? Errno.datagramException(call, result) : Errno.exception(call, result);
+        return source.exception(call, result, udp ? IoSource.Errors.DATAGRAM : IoSource.Errors.PLAIN);
+    }
+
+    /**
+     * IllegalStateException, as the JDK's channels give, when a direct buffer's memory is
+     * gone (its Arena closed): the JVM checks that on every access, so one read of a byte in
+     * the range costs a load. Without it, the kernel would write into (or send) freed
+     * memory. A shared Arena closed by another thread during the call itself is a race
+     * that JNI cannot close (the FFM binding holds the Arena for the call).
+     */
+    private static void checkAccessible(ByteBuffer direct, int index) {
+        direct.get(index);
     }
 
     /** NullPointerException naming the buffer, IllegalArgumentException for a read-only one. */

@@ -8,6 +8,8 @@ import io.mio4j.internal.io.Errno;
 import io.mio4j.internal.io.OsHandle;
 
 import java.io.IOException;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ClosedChannelException;
 import java.util.Objects;
 
 /**
@@ -85,11 +87,50 @@ public final class IoSource {
      * held: its non-negative result, or the IOException naming {@code name}.
      */
     public int call(String name, Call call) throws IOException {
+        return run(name, call, false);
+    }
+
+    /**
+     * As {@link #call}, for socket options and memberships: an OS refusal is a
+     * SocketException (never a BindException: a second join is not an address in use).
+     */
+    public int optionCall(String name, Call call) throws IOException {
+        return run(name, call, true);
+    }
+
+    private int run(String name, Call call, boolean option) throws IOException {
         long h = handle.acquireHandle();
         try {
-            return Errno.check(name, call.on(h));
+            int rc = call.on(h);
+            if (rc < 0) {
+                throw exception(name, rc, option ? Errors.OPTION : Errors.PLAIN);
+            }
+            return rc;
         } finally {
             handle.release();
+        }
+    }
+
+    /** Which of Errno's mappings a failed call takes. */
+    public enum Errors { PLAIN, DATAGRAM, OPTION }
+
+    /**
+     * The exception for a failed call on this descriptor. When close() ran meanwhile (from
+     * another thread; the descriptor stayed valid because the call held it), the error may
+     * be the close's own doing (EPIPE once the other end of a Pipe was closed too): the
+     * caller is told of the close instead, as API.md promises.
+     */
+    public IOException exception(String call, long result, Errors errors) {
+        if (!handle.isOpen()) {
+            return new AsynchronousCloseException();
+        }
+        switch (errors) {
+            case DATAGRAM:
+                return Errno.datagramException(call, result);
+            case OPTION:
+                return Errno.optionException(call, result);
+            default:
+                return Errno.exception(call, result);
         }
     }
 
@@ -128,7 +169,10 @@ public final class IoSource {
         return Access.poller(registry);
     }
 
-    private void checkRegisteredWith(Poller target) {
+    private void checkRegisteredWith(Poller target) throws ClosedChannelException {
+        if (!handle.isOpen()) {
+            throw new ClosedChannelException();   // closed: ClosedChannelException, as for every call
+        }
         if (poller == null || !poller.isOpen()) {
             throw new IllegalStateException("source is not registered");
         }

@@ -33,7 +33,27 @@ public abstract class NetSocket {
      * Options that UdpSocket sets by name. As in mio, each uses the IPv4 or IPv6 level its
      * name says, whatever the socket's family (the OS rejects a level that does not fit).
      */
-    public enum NamedOption { BROADCAST, MULTICAST_LOOP_V4, MULTICAST_TTL_V4, MULTICAST_LOOP_V6, ONLY_V6 }
+    public enum NamedOption {
+        BROADCAST("SO_BROADCAST", 0, 1),
+        MULTICAST_LOOP_V4("IP_MULTICAST_LOOP", 0, 1),
+        MULTICAST_TTL_V4("IP_MULTICAST_TTL", 0, 255),
+        MULTICAST_LOOP_V6("IPV6_MULTICAST_LOOP", 0, 1),
+        ONLY_V6("IPV6_V6ONLY", 0, 1);
+
+        /** The option's name in the OS's terms, for messages. */
+        public final String osName;
+        final int min;
+        final int max;
+
+        NamedOption(String osName, int min, int max) {
+            this.osName = osName;
+            this.min = min;
+            this.max = max;
+        }
+    }
+
+    /** The longest linger the OS takes (a u_short on Windows; the JDK clamps to it everywhere). */
+    private static final int MAX_LINGER_SECONDS = 0xFFFF;
 
     protected final SocketKind kind;
     private byte[] sender;   // the last sender kept by receiveDatagram; made on first use
@@ -213,20 +233,64 @@ public abstract class NetSocket {
 
     // Options
 
-    public abstract int intOption(NamedOption option) throws IOException;
+    public final int intOption(NamedOption option) throws IOException {
+        return getIntOption(namedLevel(option), namedName(option), option.osName);
+    }
 
-    public abstract void setIntOption(NamedOption option, int value) throws IOException;
+    /** IllegalArgumentException for a value outside the option's range, as setOption gives. */
+    public final void setIntOption(NamedOption option, int value) throws IOException {
+        checkRange(option.osName, value, option.min, option.max);
+        setIntOption(namedLevel(option), namedName(option), value, option.osName);
+    }
+
+    /** The (level, name) of a named option on this OS. */
+    protected abstract int namedLevel(NamedOption option);
+
+    protected abstract int namedName(NamedOption option);
 
     /** Lingering on close in seconds, or -1 when off. */
     public abstract int linger() throws IOException;
 
-    /** Sets lingering on close in seconds; negative turns it off. */
-    public abstract void setLinger(int seconds) throws IOException;
+    /**
+     * Sets lingering on close in seconds, clamped to what the OS takes; negative turns it
+     * off. The one place for it: TcpSocket.setLinger and setOption(SO_LINGER) both land here.
+     */
+    public final void setLingerSeconds(int seconds) throws IOException {
+        setLinger(Math.min(seconds, MAX_LINGER_SECONDS));
+    }
+
+    /** Sets lingering on close in seconds (at most 65535); negative turns it off. */
+    protected abstract void setLinger(int seconds) throws IOException;
 
     /** Sets the IP time-to-live, or the unicast hop limit on IPv6. Negative: IllegalArgumentException. */
-    public abstract void setTtl(int ttl) throws IOException;
+    /**
+     * Sets the IP time-to-live, or the unicast hop limit on IPv6: outside 0..255,
+     * IllegalArgumentException (as setOption gives for IP_MULTICAST_TTL); a value the OS
+     * refuses (0 on Linux) is an IOException naming the option.
+     */
+    public final void setTtl(int ttl) throws IOException {
+        checkRange("IP_TTL", ttl, 0, 255);
+        setIntOption(ttlLevel(), ttlName(), ttl, ttlOptionName());
+    }
 
-    public abstract int ttl() throws IOException;
+    public final int ttl() throws IOException {
+        return getIntOption(ttlLevel(), ttlName(), ttlOptionName());
+    }
+
+    private String ttlOptionName() throws IOException {
+        return isIpv6() ? "IPV6_UNICAST_HOPS" : "IP_TTL";
+    }
+
+    /** The (level, name) of IP_TTL, or IPV6_UNICAST_HOPS on an IPv6 socket. */
+    protected abstract int ttlLevel() throws IOException;
+
+    protected abstract int ttlName() throws IOException;
+
+    private static void checkRange(String option, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("value of " + option + " out of range [" + min + ", " + max + "]: " + value);
+        }
+    }
 
     /** This OS's option table. */
     protected abstract SocketOptionTable optionTable();
@@ -235,9 +299,10 @@ public abstract class NetSocket {
     protected abstract boolean isIpv6() throws IOException;
 
     /** An int option by the (level, name) of the table. */
-    protected abstract int getIntOption(int level, int name) throws IOException;
+    /** An int option by (level, name); {@code option} names it in error messages. */
+    protected abstract int getIntOption(int level, int name, String option) throws IOException;
 
-    protected abstract void setIntOption(int level, int name, int value) throws IOException;
+    protected abstract void setIntOption(int level, int name, int value, String option) throws IOException;
 
     /**
      * Sets an option of the table. UnsupportedOperationException when it does not apply
@@ -256,21 +321,18 @@ public abstract class NetSocket {
         int name = entry.name(ipv6);
         switch (entry.value) {
             case BOOLEAN:
-                setIntOption(level, name, (Boolean) value ? 1 : 0);
+                setIntOption(level, name, (Boolean) value ? 1 : 0, option.name());
                 break;
             case INT:
                 int n = (Integer) value;
-                if (n < entry.min || n > entry.max) {
-                    throw new IllegalArgumentException("value of " + option + " out of range ["
-                            + entry.min + ", " + entry.max + "]: " + n);
-                }
-                setIntOption(level, name, n);
+                checkRange(option.name(), n, entry.min, entry.max);
+                setIntOption(level, name, n, option.name());
                 break;
             case LINGER:
-                setLinger(Math.min((Integer) value, 0xFFFF));   // the JDK clamps to 65535 too
+                setLingerSeconds((Integer) value);
                 break;
             case INTERFACE:
-                setIntOption(level, name, interfaceValue((NetworkInterface) value, ipv6));
+                setIntOption(level, name, interfaceValue((NetworkInterface) value, ipv6), option.name());
                 break;
             default:
                 throw new AssertionError(entry.value);
@@ -287,16 +349,16 @@ public abstract class NetSocket {
         Object value;
         switch (entry.value) {
             case BOOLEAN:
-                value = getIntOption(level, name) != 0;
+                value = getIntOption(level, name, option.name()) != 0;
                 break;
             case INT:
-                value = getIntOption(level, name);
+                value = getIntOption(level, name, option.name());
                 break;
             case LINGER:
                 value = linger();
                 break;
             case INTERFACE:
-                value = networkInterface(getIntOption(level, name), ipv6);
+                value = networkInterface(getIntOption(level, name, option.name()), ipv6);
                 break;
             default:
                 throw new AssertionError(entry.value);

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;
 import java.nio.channels.Channel;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Objects;
@@ -44,8 +45,9 @@ public final class TcpSocket implements Channel {
      * @throws java.net.BindException if the address is in use or not available
      */
     public void bind(InetSocketAddress address) throws IOException {
-        checkNotConsumed();
-        socket.bind(Objects.requireNonNull(address, "address"));
+        Objects.requireNonNull(address, "address");
+        checkUsable();
+        socket.bind(address);
     }
 
     /**
@@ -56,11 +58,11 @@ public final class TcpSocket implements Channel {
      */
     public TcpStream connect(InetSocketAddress address) throws IOException {
         Objects.requireNonNull(address, "address");
-        checkNotConsumed();
         if (address.isUnresolved()) {
-            consumeAndClose();
+            // A bad argument: refused before anything happens, the socket stays usable.
             throw new UnresolvedAddressException();
         }
+        checkUsable();
         TcpStream stream = TcpStream.adopt(handOver(SocketKind.TCP_STREAM));
         try {
             stream.connectTo(address);
@@ -78,7 +80,7 @@ public final class TcpSocket implements Channel {
      * @return the listener, now owning the descriptor
      */
     public TcpListener listen(int backlog) throws IOException {
-        checkNotConsumed();
+        checkUsable();
         TcpListener listener = TcpListener.adopt(handOver(SocketKind.TCP_LISTENER));
         try {
             listener.listen(backlog);
@@ -112,20 +114,17 @@ public final class TcpSocket implements Channel {
      * @throws IllegalArgumentException if linger is negative
      */
     public void setLinger(Duration linger) throws IOException {
-        checkNotConsumed();
-        if (linger == null) {
-            socket.setLinger(-1);
-            return;
-        }
-        if (linger.isNegative()) {
+        if (linger != null && linger.isNegative()) {
             throw new IllegalArgumentException("negative linger: " + linger);
         }
-        socket.setLinger((int) Math.min(linger.getSeconds(), Integer.MAX_VALUE));
+        checkUsable();
+        // Clamped as setOption(SO_LINGER) is: both land in NetSocket.setLingerSeconds.
+        socket.setLingerSeconds(linger == null ? -1 : (int) Math.min(linger.getSeconds(), Integer.MAX_VALUE));
     }
 
     /** @return the SO_LINGER time, or null when off */
     public Duration linger() throws IOException {
-        checkNotConsumed();
+        checkUsable();
         int seconds = socket.linger();
         return seconds < 0 ? null : Duration.ofSeconds(seconds);
     }
@@ -160,7 +159,7 @@ public final class TcpSocket implements Channel {
 
     /** @return the local address (the unspecified address and port 0 before bind) */
     public InetSocketAddress localAddress() throws IOException {
-        checkNotConsumed();
+        checkUsable();
         return (InetSocketAddress) socket.localAddress();
     }
 
@@ -170,13 +169,13 @@ public final class TcpSocket implements Channel {
      * @throws UnsupportedOperationException if the option does not apply to TCP sockets
      */
     public <T> void setOption(SocketOption<T> option, T value) throws IOException {
-        checkNotConsumed();
+        checkUsable();
         socket.setOption(option, value);
     }
 
     /** Reads an option; exceptions as {@link #setOption}. */
     public <T> T getOption(SocketOption<T> option) throws IOException {
-        checkNotConsumed();
+        checkUsable();
         return socket.getOption(option);
     }
 
@@ -212,14 +211,16 @@ public final class TcpSocket implements Channel {
         return socket.handOver(kind);
     }
 
-    private void consumeAndClose() {
-        consumed = true;
-        socket.close();
-    }
-
-    private void checkNotConsumed() {
+    /**
+     * A consumed socket is IllegalStateException; one closed with close() is
+     * ClosedChannelException, as every closed object of this library.
+     */
+    private void checkUsable() throws ClosedChannelException {
         if (consumed) {
             throw new IllegalStateException("TcpSocket was consumed by connect() or listen()");
+        }
+        if (!socket.isOpen()) {
+            throw new ClosedChannelException();
         }
     }
 }

@@ -42,6 +42,50 @@ class SourceFdTest {
         Posix.CALLS.close(eventFd);
     }
 
+    /** Descriptors this process has open now whose /proc link names an anonymous inode of this kind. */
+    private static java.util.Set<Integer> anonymous(String kind) throws IOException {
+        java.util.Set<Integer> fds = new java.util.TreeSet<>();
+        try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
+            for (java.nio.file.Path fd : (Iterable<java.nio.file.Path>) all::iterator) {
+                try {
+                    if (java.nio.file.Files.readSymbolicLink(fd).toString().equals("anon_inode:[" + kind + "]")) {
+                        fds.add(Integer.valueOf(fd.getFileName().toString()));
+                    }
+                } catch (IOException gone) {
+                    // closed meanwhile (the listing's own descriptor): not ours
+                }
+            }
+        }
+        return fds;
+    }
+
+    @Test
+    void thePollsOwnDescriptorsAreRefusedSoNoUserCanBreakItsWakeUps() throws Exception {
+        java.util.Set<Integer> before = anonymous("eventfd");
+        java.util.Set<Integer> epollsBefore = anonymous("eventpoll");
+        try (Poll other = Poll.open(); io.mio4j.Waker waker = io.mio4j.Waker.open(other.registry(), Token.of(9))) {
+            java.util.Set<Integer> own = anonymous("eventfd");
+            own.removeAll(before);
+            java.util.Set<Integer> epolls = anonymous("eventpoll");
+            epolls.removeAll(epollsBefore);
+            own.addAll(epolls);
+            assertEquals(3, own.size(), "the epoll descriptor, its wake-up eventfd and the Waker's: " + own);
+            for (int fd : own) {
+                SourceFd source = SourceFd.of(fd);
+                assertThrows(IllegalArgumentException.class, () -> other.registry().deregister(source), "fd " + fd);
+                assertThrows(IllegalArgumentException.class,
+                        () -> other.registry().register(source, Token.of(1), Interest.READABLE), "fd " + fd);
+                assertThrows(IllegalArgumentException.class,
+                        () -> other.registry().reregister(source, Token.of(1), Interest.READABLE), "fd " + fd);
+            }
+            // Still wakes: for the Waker, and for close() of a blocked poll.
+            waker.wake();
+            Events woken = Events.withCapacity(4);
+            assertEquals(1, other.poll(woken, java.time.Duration.ofSeconds(5)));
+            assertEquals(9, woken.get(0).token().value());
+        }
+    }
+
     @Test
     void callerOwnedDescriptorReportsItsEventsUntilDeregistered() throws Exception {
         SourceFd source = SourceFd.of(eventFd);

@@ -231,16 +231,16 @@ public final class WinSocket extends NetSocket {
 
     /** level is ignored (see {@link #SOL_SOCKET}); name is one of the OPT_* numbers. */
     @Override
-    public int getIntOption(int level, int name) throws IOException {
+    protected int getIntOption(int level, int name, String option) throws IOException {
         int[] value = new int[1];
-        source.call("getsockopt", s -> Winsock.CALLS.getIntOption(s, name, value));
+        source.optionCall("getsockopt " + option, s -> Winsock.CALLS.getIntOption(s, name, value));
         return value[0];
     }
 
     /** level is ignored (see {@link #SOL_SOCKET}); name is one of the OPT_* numbers. */
     @Override
-    public void setIntOption(int level, int name, int value) throws IOException {
-        source.call("setsockopt", s -> Winsock.CALLS.setIntOption(s, name, value));
+    protected void setIntOption(int level, int name, int value, String option) throws IOException {
+        source.optionCall("setsockopt " + option, s -> Winsock.CALLS.setIntOption(s, name, value));
     }
 
     @Override
@@ -254,39 +254,35 @@ public final class WinSocket extends NetSocket {
     }
 
     @Override
-    public int intOption(NamedOption option) throws IOException {
-        return getIntOption(SOL_SOCKET, WinSocketOptions.named(option));
+    protected int namedLevel(NamedOption option) {
+        return SOL_SOCKET;
     }
 
     @Override
-    public void setIntOption(NamedOption option, int value) throws IOException {
-        setIntOption(SOL_SOCKET, WinSocketOptions.named(option), value);
+    protected int namedName(NamedOption option) {
+        return WinSocketOptions.named(option);
     }
 
     /** SO_LINGER in seconds, or -1 when off (the C side reads the struct linger). */
     @Override
     public int linger() throws IOException {
-        return getIntOption(SOL_SOCKET, OPT_LINGER);
+        return getIntOption(SOL_SOCKET, OPT_LINGER, "SO_LINGER");
     }
 
-    /** Sets SO_LINGER: a negative number turns it off; at most 65535 (u_short). */
+    /** Sets SO_LINGER: a negative number turns it off (NetSocket clamps to the u_short's 65535). */
     @Override
-    public void setLinger(int seconds) throws IOException {
-        setIntOption(SOL_SOCKET, OPT_LINGER, Math.min(seconds, 0xFFFF));
-    }
-
-    /** IP_TTL, or the unicast hop limit on an IPv6 socket. Negative: IllegalArgumentException. */
-    @Override
-    public void setTtl(int ttl) throws IOException {
-        if (ttl < 0) {
-            throw new IllegalArgumentException("negative ttl: " + ttl);
-        }
-        setIntOption(SOL_SOCKET, ipv6 ? OPT_IPV6_UNICAST_HOPS : OPT_IP_TTL, ttl);
+    protected void setLinger(int seconds) throws IOException {
+        setIntOption(SOL_SOCKET, OPT_LINGER, seconds, "SO_LINGER");
     }
 
     @Override
-    public int ttl() throws IOException {
-        return getIntOption(SOL_SOCKET, ipv6 ? OPT_IPV6_UNICAST_HOPS : OPT_IP_TTL);
+    protected int ttlLevel() {
+        return SOL_SOCKET;
+    }
+
+    @Override
+    protected int ttlName() {
+        return ipv6 ? OPT_IPV6_UNICAST_HOPS : OPT_IP_TTL;
     }
 
     /**
@@ -295,7 +291,7 @@ public final class WinSocket extends NetSocket {
      */
     @Override
     public IOException takeError() throws IOException {
-        int error = getIntOption(SOL_SOCKET, SO_ERROR);
+        int error = getIntOption(SOL_SOCKET, SO_ERROR, "SO_ERROR");
         if (error == 0) {
             return null;
         }
@@ -306,7 +302,7 @@ public final class WinSocket extends NetSocket {
     @Override
     public void membershipV4(boolean join, Inet4Address group, Inet4Address iface) throws IOException {
         Objects.requireNonNull(group, "group");
-        source.call(join ? "setsockopt(IP_ADD_MEMBERSHIP)" : "setsockopt(IP_DROP_MEMBERSHIP)",
+        source.optionCall(join ? "setsockopt IP_ADD_MEMBERSHIP" : "setsockopt IP_DROP_MEMBERSHIP",
                 s -> Winsock.CALLS.multicastV4(s, group.getAddress(), iface == null ? null : iface.getAddress(), join ? 1 : 0));
     }
 
@@ -314,7 +310,7 @@ public final class WinSocket extends NetSocket {
     @Override
     public void membershipV6(boolean join, Inet6Address group, int ifaceIndex) throws IOException {
         Objects.requireNonNull(group, "group");
-        source.call(join ? "setsockopt(IPV6_ADD_MEMBERSHIP)" : "setsockopt(IPV6_DROP_MEMBERSHIP)",
+        source.optionCall(join ? "setsockopt IPV6_ADD_MEMBERSHIP" : "setsockopt IPV6_DROP_MEMBERSHIP",
                 s -> Winsock.CALLS.multicastV6(s, group.getAddress(), ifaceIndex, join ? 1 : 0));
     }
 

@@ -51,7 +51,7 @@ final class EpollPoller extends Poller {
     private final OsHandle epoll;
     private final int wakeFd;
     private final TokenTable table = new TokenTable();   // also the registration lock
-    private WakerHandle waker;   // guarded by table
+    private EventFdWaker waker;   // guarded by table
 
     private EpollPoller(OsHandle epoll, int wakeFd) {
         this.epoll = epoll;
@@ -125,12 +125,17 @@ final class EpollPoller extends Poller {
 
     @Override
     public void register(long handle, Token token, Interest interests) throws IOException {
-        control(CTL_ADD, descriptor(handle), token, interests);
+        control(CTL_ADD, descriptor(handle), token, interests, false);
     }
 
     @Override
     public void reregister(long handle, Token token, Interest interests) throws IOException {
-        control(CTL_MOD, descriptor(handle), token, interests);
+        control(CTL_MOD, descriptor(handle), token, interests, false);
+    }
+
+    /** The Waker's own registration, which users cannot reach. */
+    void registerWaker(int fd, Token token) throws IOException {
+        control(CTL_ADD, fd, token, Interest.READABLE, true);
     }
 
     /** A descriptor is an int; anything else cannot be one of ours. */
@@ -141,10 +146,24 @@ final class EpollPoller extends Poller {
         return (int) handle;
     }
 
-    private void control(int op, int fd, Token token, Interest interests) throws IOException {
+    /**
+     * IllegalArgumentException for this poller's own descriptors (the epoll descriptor,
+     * its wake-up eventfd, its Waker's eventfd): a SourceFd of one of them would let a user
+     * break close(), interrupts or the Waker. Hold the table's lock.
+     */
+    private void refuseOwn(int fd) {
+        if (fd == epoll.fdOrMinusOne() || fd == wakeFd || waker != null && fd == waker.fd()) {
+            throw new IllegalArgumentException("descriptor " + fd + " belongs to this Poll itself");
+        }
+    }
+
+    private void control(int op, int fd, Token token, Interest interests, boolean own) throws IOException {
         int ep = acquire();
         try {
             synchronized (table) {
+                if (!own) {
+                    refuseOwn(fd);
+                }
                 // Proposed before the kernel can report an event for it; the current
                 // registration stays valid until the kernel has accepted or refused.
                 long data = table.propose(fd, token);
@@ -162,10 +181,21 @@ final class EpollPoller extends Poller {
 
     @Override
     public void deregister(long handle) throws IOException {
-        int fd = descriptor(handle);
+        deregister(descriptor(handle), false);
+    }
+
+    /** The Waker's own deregistration. */
+    void deregisterWaker(int fd) throws IOException {
+        deregister(fd, true);
+    }
+
+    private void deregister(int fd, boolean own) throws IOException {
         int ep = acquire();
         try {
             synchronized (table) {
+                if (!own) {
+                    refuseOwn(fd);
+                }
                 int rc = CALLS.ctl(ep, CTL_DEL, fd, 0, 0L);
                 table.remove(fd);
                 Errno.check("epoll_ctl", rc);
@@ -248,7 +278,7 @@ final class EpollPoller extends Poller {
         }
     }
 
-    void wakerClosed(WakerHandle closed) {
+    void wakerClosed(EventFdWaker closed) {
         synchronized (table) {
             if (waker == closed) {
                 waker = null;

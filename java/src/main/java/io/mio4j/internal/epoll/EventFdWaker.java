@@ -1,6 +1,5 @@
 package io.mio4j.internal.epoll;
 
-import io.mio4j.Interest;
 import io.mio4j.Token;
 import io.mio4j.internal.WakerHandle;
 import io.mio4j.internal.io.Errno;
@@ -25,7 +24,7 @@ final class EventFdWaker implements WakerHandle {
         int fd = Errno.check("eventfd", EpollPoller.CALLS.eventfd());
         OsHandle handle = new OsHandle(fd, EpollPoller::closeFd);
         try {
-            selector.register(fd, token, Interest.READABLE);
+            selector.registerWaker(fd, token);
         } catch (IOException | RuntimeException e) {
             handle.close();
             throw e;
@@ -33,6 +32,11 @@ final class EventFdWaker implements WakerHandle {
         EventFdWaker waker = new EventFdWaker(selector, handle);
         handle.cleanWith(waker);
         return waker;
+    }
+
+    /** The eventfd, or -1 once closed. */
+    int fd() {
+        return handle.fdOrMinusOne();
     }
 
     @Override
@@ -60,7 +64,7 @@ final class EventFdWaker implements WakerHandle {
             if (selector.isOpen()) {
                 int fd = handle.acquire();
                 try {
-                    selector.deregister(fd);
+                    selector.deregisterWaker(fd);
                 } finally {
                     handle.release();
                 }

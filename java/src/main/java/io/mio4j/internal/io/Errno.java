@@ -7,6 +7,7 @@ import java.net.BindException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.PortUnreachableException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 
 /**
@@ -100,6 +101,16 @@ public final class Errno {
             return new PortUnreachableException(call + ": " + text(errno) + " (errno " + errno + ")");
         }
         return exception(call, result);
+    }
+
+    /**
+     * As {@link #exception}, for socket options and multicast memberships: a
+     * SocketException, as the JDK's channels give for a refused setsockopt (a second join
+     * reports EADDRINUSE, which is no BindException here).
+     */
+    public static IOException optionException(String call, long result) {
+        int errno = (int) -result;
+        return new SocketException(call + ": " + text(errno) + " (errno " + errno + ")");
     }
 
     /** Throws the exception for a negative result; returns a non-negative one. */

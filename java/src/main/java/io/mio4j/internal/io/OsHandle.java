@@ -4,6 +4,7 @@ import java.lang.ref.Cleaner;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
+import java.util.function.LongConsumer;
 import java.util.function.LongToIntFunction;
 
 /**
@@ -21,6 +22,16 @@ public final class OsHandle {
     private final LongToIntFunction closer;
     private final AtomicInteger state = new AtomicInteger();
     private volatile Cleaner.Cleanable cleanable;
+    private volatile LongConsumer preCloser;
+
+    /**
+     * Runs {@code preCloser} with the handle when close() finds a call still using it, so
+     * a call blocked in the OS can be made to return (the handle is held meanwhile, so
+     * the number cannot be reused under it). Null: none.
+     */
+    public void preCloseWith(LongConsumer preCloser) {
+        this.preCloser = preCloser;
+    }
 
     /**
      * @param fd     the descriptor, owned from now on
@@ -83,14 +94,23 @@ public final class OsHandle {
      * already closed. The descriptor itself closes now, or when the last use ends.
      */
     public boolean close() {
+        LongConsumer pre = preCloser;
         for (;;) {
             int s = state.get();
             if ((s & CLOSED) != 0) {
                 return false;
             }
-            if (state.compareAndSet(s, s | CLOSED)) {
+            boolean preClose = s != 0 && pre != null;
+            // With a pre-close, this thread takes a use too, released once it is done.
+            if (state.compareAndSet(s, (s | CLOSED) + (preClose ? 2 : 0))) {
                 if (s == 0) {
                     closeNow();
+                } else if (preClose) {
+                    try {
+                        pre.accept(handle);
+                    } finally {
+                        release();
+                    }
                 }
                 Cleaner.Cleanable c = cleanable;
                 if (c != null) {

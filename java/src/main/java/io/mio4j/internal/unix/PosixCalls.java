@@ -33,6 +33,21 @@ public interface PosixCalls {
     /** A pipe, both ends non-blocking and close-on-exec: out[0] reads, out[1] writes. */
     int pipe(int[] out);
 
+    /**
+     * dup2 of a dead descriptor over fd (reads give end of stream, writes EBADF): the
+     * JDK's pre-close, for a descriptor that a blocked thread still uses.
+     */
+    int preClose(int fd);
+
+    /** Records the calling thread as about to block: a slot for threadSignal, or -EAGAIN. */
+    int threadEnter();
+
+    /** Frees the calling thread's slot. */
+    int threadExit(int slot);
+
+    /** Signals the thread in a slot out of the blocking call it is in (EINTR). */
+    int threadSignal(int slot);
+
     // Sockets
 
     int socket(int family, int type, int protocol);

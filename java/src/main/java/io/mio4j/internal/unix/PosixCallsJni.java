@@ -35,6 +35,18 @@ public final class PosixCallsJni implements PosixCalls {
     public native int pipe(int[] out);
 
     @Override
+    public native int preClose(int fd);
+
+    @Override
+    public native int threadEnter();
+
+    @Override
+    public native int threadExit(int slot);
+
+    @Override
+    public native int threadSignal(int slot);
+
+    @Override
     public native int socket(int family, int type, int protocol);
 
     @Override

@@ -69,6 +69,14 @@ public final class SocketOptions {
         }
     }
 
+    /** A SOL_SOCKET/IPPROTO_TCP int option with the range the OS accepts. */
+    private static void socketLevel(SocketOption<?> option, Set<SocketKind> kinds, int level, String name, int min, int max) {
+        long number = Posix.CALLS.constant(name);
+        if (NativeConstant.known(number)) {
+            TABLE.add(option, Value.INT, kinds, level, (int) number, level, (int) number, min, max);
+        }
+    }
+
     private static void ipLevel(SocketOption<?> option, Value value, Set<SocketKind> kinds,
                                 int v4Level, String v4Name, int v6Level, String v6Name, int min, int max) {
         long n4 = Posix.CALLS.constant(v4Name);
@@ -87,9 +95,12 @@ public final class SocketOptions {
     private static final class KeepAliveOptions {
         static void addTo(int tcp) {
             try {
-                socketLevel(jdk.net.ExtendedSocketOptions.TCP_KEEPIDLE, Value.INT, TCP_CONNECTION, tcp, "TCP_KEEPIDLE");
-                socketLevel(jdk.net.ExtendedSocketOptions.TCP_KEEPINTERVAL, Value.INT, TCP_CONNECTION, tcp, "TCP_KEEPINTVL");
-                socketLevel(jdk.net.ExtendedSocketOptions.TCP_KEEPCOUNT, Value.INT, TCP_CONNECTION, tcp, "TCP_KEEPCNT");
+                // The ranges Linux accepts (MAX_TCP_KEEPIDLE, MAX_TCP_KEEPINTVL, MAX_TCP_KEEPCNT in
+                // include/net/tcp.h), so a value the kernel would refuse is refused here, as the
+                // other range checks of setOption are; other Unixes take at least these.
+                socketLevel(jdk.net.ExtendedSocketOptions.TCP_KEEPIDLE, TCP_CONNECTION, tcp, "TCP_KEEPIDLE", 1, 32767);
+                socketLevel(jdk.net.ExtendedSocketOptions.TCP_KEEPINTERVAL, TCP_CONNECTION, tcp, "TCP_KEEPINTVL", 1, 32767);
+                socketLevel(jdk.net.ExtendedSocketOptions.TCP_KEEPCOUNT, TCP_CONNECTION, tcp, "TCP_KEEPCNT", 1, 127);
             } catch (LinkageError absent) {
                 // jdk.net is not in this runtime: no keep-alive tuning options
             }

@@ -147,7 +147,7 @@ public final class UnixSocket extends NetSocket {
 
     @Override
     public void reuseAddressForListening() throws IOException {
-        setIntOption(SOL_SOCKET, SO_REUSEADDR, 1);
+        setIntOption(SOL_SOCKET, SO_REUSEADDR, 1, "SO_REUSEADDR");
     }
 
     /** Starts a connect: true when it completed at once, false while in progress. */
@@ -206,49 +206,39 @@ public final class UnixSocket extends NetSocket {
     }
 
     @Override
-    public int getIntOption(int level, int name) throws IOException {
+    protected int getIntOption(int level, int name, String option) throws IOException {
         int[] value = new int[1];
-        source.call("getsockopt", h -> Posix.CALLS.getIntOption((int) h, level, name, value));
+        source.optionCall("getsockopt " + option, h -> Posix.CALLS.getIntOption((int) h, level, name, value));
         return value[0];
     }
 
     @Override
-    public void setIntOption(int level, int name, int value) throws IOException {
-        source.call("setsockopt", h -> Posix.CALLS.setIntOption((int) h, level, name, value));
+    protected void setIntOption(int level, int name, int value, String option) throws IOException {
+        source.optionCall("setsockopt " + option, h -> Posix.CALLS.setIntOption((int) h, level, name, value));
     }
 
     /** SO_LINGER in seconds, or -1 when off. */
     @Override
     public int linger() throws IOException {
         int[] value = new int[2];
-        source.call("getsockopt(SO_LINGER)", h -> Posix.CALLS.getLinger((int) h, value));
+        source.optionCall("getsockopt SO_LINGER", h -> Posix.CALLS.getLinger((int) h, value));
         return value[0] != 0 ? value[1] : -1;
     }
 
     /** Sets SO_LINGER: a negative number turns it off. */
     @Override
-    public void setLinger(int seconds) throws IOException {
-        source.call("setsockopt(SO_LINGER)", h -> Posix.CALLS.setLinger((int) h, seconds >= 0, Math.max(seconds, 0)));
-    }
-
-    /** IP_TTL, or the unicast hop limit on an IPv6 socket. Negative: IllegalArgumentException. */
-    @Override
-    public void setTtl(int ttl) throws IOException {
-        if (ttl < 0) {
-            throw new IllegalArgumentException("negative ttl: " + ttl);
-        }
-        if (family() == AF_INET6) {
-            setIntOption(IPPROTO_IPV6, IPV6_UNICAST_HOPS, ttl);
-        } else {
-            setIntOption(IPPROTO_IP, IP_TTL, ttl);
-        }
+    protected void setLinger(int seconds) throws IOException {
+        source.optionCall("setsockopt SO_LINGER", h -> Posix.CALLS.setLinger((int) h, seconds >= 0, Math.max(seconds, 0)));
     }
 
     @Override
-    public int ttl() throws IOException {
-        return family() == AF_INET6
-                ? getIntOption(IPPROTO_IPV6, IPV6_UNICAST_HOPS)
-                : getIntOption(IPPROTO_IP, IP_TTL);
+    protected int ttlLevel() throws IOException {
+        return family() == AF_INET6 ? IPPROTO_IPV6 : IPPROTO_IP;
+    }
+
+    @Override
+    protected int ttlName() throws IOException {
+        return family() == AF_INET6 ? IPV6_UNICAST_HOPS : IP_TTL;
     }
 
     @Override
@@ -262,13 +252,13 @@ public final class UnixSocket extends NetSocket {
     }
 
     @Override
-    public int intOption(NamedOption option) throws IOException {
-        return getIntOption(UdpOptions.level(option), UdpOptions.name(option));
+    protected int namedLevel(NamedOption option) {
+        return UdpOptions.level(option);
     }
 
     @Override
-    public void setIntOption(NamedOption option, int value) throws IOException {
-        setIntOption(UdpOptions.level(option), UdpOptions.name(option), value);
+    protected int namedName(NamedOption option) {
+        return UdpOptions.name(option);
     }
 
     /**
@@ -277,7 +267,7 @@ public final class UnixSocket extends NetSocket {
      */
     @Override
     public IOException takeError() throws IOException {
-        int error = getIntOption(SOL_SOCKET, SO_ERROR);
+        int error = getIntOption(SOL_SOCKET, SO_ERROR, "SO_ERROR");
         if (error == 0) {
             return null;
         }
@@ -290,7 +280,7 @@ public final class UnixSocket extends NetSocket {
         byte[] group = Objects.requireNonNull(groupAddress, "group").getAddress();
         byte[] iface = Objects.requireNonNull(ifaceAddress, "iface").getAddress();
         int option = join ? IP_ADD_MEMBERSHIP : IP_DROP_MEMBERSHIP;
-        source.call(join ? "setsockopt(IP_ADD_MEMBERSHIP)" : "setsockopt(IP_DROP_MEMBERSHIP)",
+        source.optionCall(join ? "setsockopt IP_ADD_MEMBERSHIP" : "setsockopt IP_DROP_MEMBERSHIP",
                 h -> Posix.CALLS.membershipV4((int) h, option, group, iface));
     }
 
@@ -299,7 +289,7 @@ public final class UnixSocket extends NetSocket {
     public void membershipV6(boolean join, Inet6Address groupAddress, int ifindex) throws IOException {
         byte[] group = Objects.requireNonNull(groupAddress, "group").getAddress();
         int option = join ? IPV6_JOIN_GROUP : IPV6_LEAVE_GROUP;
-        source.call(join ? "setsockopt(IPV6_JOIN_GROUP)" : "setsockopt(IPV6_LEAVE_GROUP)",
+        source.optionCall(join ? "setsockopt IPV6_JOIN_GROUP" : "setsockopt IPV6_LEAVE_GROUP",
                 h -> Posix.CALLS.membershipV6((int) h, option, group, ifindex));
     }
 }
