@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build needs and a fresh Debian machine may lack. Fast when all is there.
+# --sanitizers: also the AddressSanitizer and UBSan runtimes of the installed gcc
+# (scripts/test-native.sh).
 set -euo pipefail
 missing=()
 command -v cmake >/dev/null || missing+=(cmake)
@@ -8,6 +10,15 @@ command -v make >/dev/null || missing+=(make)
 command -v objdump >/dev/null || missing+=(binutils)
 command -v mvn >/dev/null || missing+=(maven)
 command -v javac >/dev/null || missing+=(openjdk-17-jdk-headless)
+# gcc links -fsanitize=address,undefined only with its libgcc-N-dev (libasan, libubsan).
+if [ "${1:-}" = "--sanitizers" ] && command -v gcc >/dev/null; then
+  probe="$(mktemp -d)"
+  echo 'int main(void) { return 0; }' > "$probe/probe.c"
+  if ! gcc -fsanitize=address,undefined "$probe/probe.c" -o "$probe/probe" 2>/dev/null; then
+    missing+=("libgcc-$(gcc -dumpversion | cut -d. -f1)-dev")
+  fi
+  rm -rf "$probe"
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo

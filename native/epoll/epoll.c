@@ -20,9 +20,20 @@ static jint epoll_open(JNIEnv *env, jclass clazz) {
     return fd >= 0 ? fd : mio4j_neg_errno();
 }
 
+/* The flags EpollPoller asks for (the constants table's): no EPOLLONESHOT,
+ * EPOLLEXCLUSIVE or EPOLLWAKEUP, whose rules Java does not follow. */
+#define OUR_EVENTS (EPOLLIN | EPOLLOUT | EPOLLPRI | EPOLLERR | EPOLLHUP | EPOLLRDHUP | EPOLLET)
+
 static jint epoll_control(JNIEnv *env, jclass clazz, jint epfd, jint op, jint fd,
                           jint events, jlong data) {
     (void) env; (void) clazz;
+    if (epfd < 0 || fd < 0) {
+        return -EBADF;
+    }
+    if ((op != EPOLL_CTL_ADD && op != EPOLL_CTL_MOD && op != EPOLL_CTL_DEL)
+            || ((uint32_t) events & ~(uint32_t) OUR_EVENTS) != 0) {
+        return -EINVAL;
+    }
     struct epoll_event event;
     memset(&event, 0, sizeof(event));
     event.events = (uint32_t) events;
@@ -41,6 +52,9 @@ static struct epoll_event *event_array(JNIEnv *env, jobject buffer, jint max_eve
 static jint epoll_wait_ms(JNIEnv *env, jclass clazz, jint epfd, jobject buffer,
                           jint max_events, jint timeout_ms) {
     (void) clazz;
+    if (epfd < 0) {
+        return -EBADF;
+    }
     struct epoll_event *events = event_array(env, buffer, max_events);
     if (events == NULL || timeout_ms < -1) {
         return -EINVAL;
@@ -53,6 +67,9 @@ static jint epoll_wait_ms(JNIEnv *env, jclass clazz, jint epfd, jobject buffer,
 static jint epoll_wait_ns(JNIEnv *env, jclass clazz, jint epfd, jobject buffer,
                           jint max_events, jlong timeout_ns) {
     (void) clazz;
+    if (epfd < 0) {
+        return -EBADF;
+    }
     struct epoll_event *events = event_array(env, buffer, max_events);
     if (events == NULL) {
         return -EINVAL;

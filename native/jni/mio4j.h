@@ -31,6 +31,11 @@ struct mio4j_constant {
 jlong mio4j_constant_lookup(JNIEnv *env, jstring name,
                             const struct mio4j_constant *table, int count);
 
+/* The same over a table whose entries carry more than a constant: each entry begins
+ * with its struct mio4j_constant, and entries lie entry_size bytes apart. */
+jlong mio4j_constant_lookup_entries(JNIEnv *env, jstring name, const struct mio4j_constant *first,
+                                    int count, size_t entry_size);
+
 /* Binds each table's natives to its class (JNI_OnLoad); JNI_OK or JNI_ERR with the
  * JVM's exception pending. */
 jint mio4j_register_natives(JNIEnv *env, const struct mio4j_natives *const *tables, int count);

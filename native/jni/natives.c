@@ -8,6 +8,11 @@
 
 jlong mio4j_constant_lookup(JNIEnv *env, jstring name,
                             const struct mio4j_constant *table, int count) {
+    return mio4j_constant_lookup_entries(env, name, table, count, sizeof(*table));
+}
+
+jlong mio4j_constant_lookup_entries(JNIEnv *env, jstring name, const struct mio4j_constant *first,
+                                    int count, size_t entry_size) {
     if (name == NULL) {
         return MIO4J_NO_CONSTANT;
     }
@@ -17,8 +22,10 @@ jlong mio4j_constant_lookup(JNIEnv *env, jstring name,
     }
     jlong value = MIO4J_NO_CONSTANT;
     for (int i = 0; i < count; i++) {
-        if (strcmp(table[i].name, chars) == 0) {
-            value = table[i].value;
+        const struct mio4j_constant *c =
+                (const struct mio4j_constant *) ((const char *) first + (size_t) i * entry_size);
+        if (strcmp(c->name, chars) == 0) {
+            value = c->value;
             break;
         }
     }

@@ -1,6 +1,7 @@
 /* Datagram calls for UdpSocket and UnixDatagram: sendto/recvfrom with an address
  * in our layout (sockaddr.h), and the multicast memberships, whose arguments are
  * structs that Java must not lay out itself. */
+#include "checks.h"
 #include "compat.h"
 #include "sockaddr.h"
 
@@ -10,6 +11,9 @@
 static jint datagram_send_to(JNIEnv *env, jclass clazz, jint fd, jobject buf, jint pos,
                              jint len, jbyteArray address) {
     (void) clazz;
+    if (fd < 0) {
+        return -EBADF;
+    }
     const void *at = mio4j_buffer_range(env, buf, pos, len);
     if (at == NULL) {
         return -EINVAL;
@@ -29,10 +33,17 @@ static jint datagram_send_to(JNIEnv *env, jclass clazz, jint fd, jobject buf, ji
 static jint datagram_recv_from(JNIEnv *env, jclass clazz, jint fd, jobject buf, jint pos,
                                jint len, jint flags, jbyteArray address) {
     (void) clazz;
+    if (fd < 0) {
+        return -EBADF;
+    }
     void *at = mio4j_buffer_range(env, buf, pos, len);
     if (at == NULL || address == NULL
             || (*env)->GetArrayLength(env, address) < MIO4J_SOCKADDR_MAX) {
         return -EINVAL;
+    }
+    int rc = mio4j_unix_check_recv_flags(fd, flags);
+    if (rc < 0) {
+        return rc;
     }
     struct sockaddr_storage sa;
     socklen_t sa_len = sizeof(sa);
@@ -60,6 +71,12 @@ static int copy_bytes(JNIEnv *env, jbyteArray array, void *out, jsize size) {
 static jint datagram_membership_v4(JNIEnv *env, jclass clazz, jint fd, jint option,
                                    jbyteArray group, jbyteArray iface) {
     (void) clazz;
+    if (fd < 0) {
+        return -EBADF;
+    }
+    if (option != IP_ADD_MEMBERSHIP && option != IP_DROP_MEMBERSHIP) {
+        return -EINVAL;
+    }
     struct ip_mreq mreq;
     memset(&mreq, 0, sizeof(mreq));
     if (copy_bytes(env, group, &mreq.imr_multiaddr, 4) < 0
@@ -73,7 +90,10 @@ static jint datagram_membership_v4(JNIEnv *env, jclass clazz, jint fd, jint opti
 static jint datagram_membership_v6(JNIEnv *env, jclass clazz, jint fd, jint option,
                                    jbyteArray group, jint ifindex) {
     (void) clazz;
-    if (ifindex < 0) {
+    if (fd < 0) {
+        return -EBADF;
+    }
+    if ((option != IPV6_JOIN_GROUP && option != IPV6_LEAVE_GROUP) || ifindex < 0) {
         return -EINVAL;
     }
     struct ipv6_mreq mreq;

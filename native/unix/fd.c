@@ -1,6 +1,7 @@
 /* Descriptor calls shared by every Unix shim: close, read/write (plain and
  * vectored, on direct buffers), pipes and the blocking flag. (eventfd, Linux's, is
  * in native/epoll/eventfd.c.) */
+#include "checks.h"
 #include "compat.h"
 #include "iovec.h"
 
@@ -11,12 +12,17 @@ static jint fd_close(JNIEnv *env, jclass clazz, jint fd) {
     if (fd < 0) {
         return -EBADF;
     }
+    /* Unmarked first: once closed, the number may come back as anything. */
+    mio4j_fd_unmark(fd);
     /* No retry on EINTR: on Linux the descriptor is gone whatever close returns. */
     return close(fd) == 0 ? 0 : mio4j_neg_errno();
 }
 
 static jint fd_read(JNIEnv *env, jclass clazz, jint fd, jobject buf, jint pos, jint len) {
     (void) clazz;
+    if (fd < 0) {
+        return -EBADF;
+    }
     void *at = mio4j_buffer_range(env, buf, pos, len);
     if (at == NULL) {
         return -EINVAL;
@@ -27,6 +33,9 @@ static jint fd_read(JNIEnv *env, jclass clazz, jint fd, jobject buf, jint pos, j
 
 static jint fd_write(JNIEnv *env, jclass clazz, jint fd, jobject buf, jint pos, jint len) {
     (void) clazz;
+    if (fd < 0) {
+        return -EBADF;
+    }
     const void *at = mio4j_buffer_range(env, buf, pos, len);
     if (at == NULL) {
         return -EINVAL;
@@ -38,6 +47,9 @@ static jint fd_write(JNIEnv *env, jclass clazz, jint fd, jobject buf, jint pos, 
 static jlong fd_readv(JNIEnv *env, jclass clazz, jint fd, jobjectArray buffers,
                       jintArray positions, jintArray lengths, jint count) {
     (void) clazz;
+    if (fd < 0) {
+        return -EBADF;
+    }
     struct iovec iov[MIO4J_IOV_MAX];
     int filled = mio4j_fill_iovec(env, iov, buffers, positions, lengths, count);
     if (filled < 0) {
@@ -50,6 +62,9 @@ static jlong fd_readv(JNIEnv *env, jclass clazz, jint fd, jobjectArray buffers,
 static jlong fd_writev(JNIEnv *env, jclass clazz, jint fd, jobjectArray buffers,
                        jintArray positions, jintArray lengths, jint count) {
     (void) clazz;
+    if (fd < 0) {
+        return -EBADF;
+    }
     struct iovec iov[MIO4J_IOV_MAX];
     int filled = mio4j_fill_iovec(env, iov, buffers, positions, lengths, count);
     if (filled < 0) {
@@ -61,6 +76,9 @@ static jlong fd_writev(JNIEnv *env, jclass clazz, jint fd, jobjectArray buffers,
 
 static jint fd_set_nonblocking(JNIEnv *env, jclass clazz, jint fd, jboolean on) {
     (void) env; (void) clazz;
+    if (fd < 0) {
+        return -EBADF;
+    }
     return mio4j_unix_set_nonblocking(fd, on) == 0 ? 0 : mio4j_neg_errno();
 }
 

@@ -1,6 +1,7 @@
 /* BSD socket calls for io.mio4j.net on every Unix. Every socket is non-blocking and
  * close-on-exec (compat.c); sends never raise SIGPIPE: MSG_NOSIGNAL on each send where it
  * exists, SO_NOSIGPIPE on every socket where that exists (compat.h). */
+#include "checks.h"
 #include "compat.h"
 #include "iovec.h"
 #include "sockaddr.h"
@@ -11,15 +12,25 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+/* The sockets Java opens: IPv4, IPv6 and Unix, stream or datagram, protocol 0. */
+static int is_our_type(jint type) {
+    return type == SOCK_STREAM || type == SOCK_DGRAM;
+}
+
 static jint socket_open(JNIEnv *env, jclass clazz, jint family, jint type, jint protocol) {
     (void) env; (void) clazz;
+    if ((family != AF_INET && family != AF_INET6 && family != AF_UNIX) || !is_our_type(type)
+            || protocol != 0) {
+        return -EINVAL;
+    }
     int fd = mio4j_unix_socket(family, type, protocol);
     return fd >= 0 ? fd : mio4j_neg_errno();
 }
 
 static jint socket_pair(JNIEnv *env, jclass clazz, jint family, jint type, jintArray out) {
     (void) clazz;
-    if (out == NULL || (*env)->GetArrayLength(env, out) < 2) {
+    if (family != AF_UNIX || !is_our_type(type) || out == NULL
+            || (*env)->GetArrayLength(env, out) < 2) {
         return -EINVAL;
     }
     int fds[2];
@@ -33,6 +44,9 @@ static jint socket_pair(JNIEnv *env, jclass clazz, jint family, jint type, jintA
 
 static jint socket_bind(JNIEnv *env, jclass clazz, jint fd, jbyteArray address) {
     (void) clazz;
+    if (fd < 0) {
+        return -EBADF;
+    }
     struct sockaddr_storage sa;
     socklen_t len;
     int rc = mio4j_sockaddr_decode(env, address, &sa, &len);
@@ -45,6 +59,9 @@ static jint socket_bind(JNIEnv *env, jclass clazz, jint fd, jbyteArray address) 
 /* 0 when connected, -EINPROGRESS while a non-blocking connect goes on. */
 static jint socket_connect(JNIEnv *env, jclass clazz, jint fd, jbyteArray address) {
     (void) clazz;
+    if (fd < 0) {
+        return -EBADF;
+    }
     struct sockaddr_storage sa;
     socklen_t len;
     int rc = mio4j_sockaddr_decode(env, address, &sa, &len);
@@ -54,14 +71,22 @@ static jint socket_connect(JNIEnv *env, jclass clazz, jint fd, jbyteArray addres
     return connect(fd, (struct sockaddr *) &sa, len) == 0 ? 0 : mio4j_neg_errno();
 }
 
+/* Any backlog: listen(2) itself bounds it (Linux and the BSDs to SOMAXCONN, a negative
+ * one to 0 or the maximum), and TcpSocket.listen passes the user's. */
 static jint socket_listen(JNIEnv *env, jclass clazz, jint fd, jint backlog) {
     (void) env; (void) clazz;
+    if (fd < 0) {
+        return -EBADF;
+    }
     return listen(fd, backlog) == 0 ? 0 : mio4j_neg_errno();
 }
 
 /* The new descriptor (non-blocking, close-on-exec); its peer goes to address. */
 static jint socket_accept(JNIEnv *env, jclass clazz, jint fd, jbyteArray address) {
     (void) clazz;
+    if (fd < 0) {
+        return -EBADF;
+    }
     if (address == NULL || (*env)->GetArrayLength(env, address) < MIO4J_SOCKADDR_MAX) {
         return -EINVAL;
     }
@@ -80,6 +105,9 @@ static jint socket_accept(JNIEnv *env, jclass clazz, jint fd, jbyteArray address
 }
 
 static jint socket_name(JNIEnv *env, jint fd, jbyteArray address, int peer) {
+    if (fd < 0) {
+        return -EBADF;
+    }
     if (address == NULL || (*env)->GetArrayLength(env, address) < MIO4J_SOCKADDR_MAX) {
         return -EINVAL;
     }
@@ -105,13 +133,23 @@ static jint socket_peer_address(JNIEnv *env, jclass clazz, jint fd, jbyteArray a
 
 static jint socket_shutdown(JNIEnv *env, jclass clazz, jint fd, jint how) {
     (void) env; (void) clazz;
+    if (fd < 0) {
+        return -EBADF;
+    }
+    if (how != SHUT_RD && how != SHUT_WR && how != SHUT_RDWR) {
+        return -EINVAL;
+    }
     return shutdown(fd, how) == 0 ? 0 : mio4j_neg_errno();
 }
 
 static jint socket_get_int_option(JNIEnv *env, jclass clazz, jint fd, jint level,
                                   jint name, jintArray value) {
     (void) clazz;
-    if (value == NULL || (*env)->GetArrayLength(env, value) < 1) {
+    if (fd < 0) {
+        return -EBADF;
+    }
+    if (!mio4j_unix_is_int_option(level, name) || value == NULL
+            || (*env)->GetArrayLength(env, value) < 1) {
         return -EINVAL;
     }
     int v = 0;
@@ -127,6 +165,12 @@ static jint socket_get_int_option(JNIEnv *env, jclass clazz, jint fd, jint level
 static jint socket_set_int_option(JNIEnv *env, jclass clazz, jint fd, jint level,
                                   jint name, jint value) {
     (void) env; (void) clazz;
+    if (fd < 0) {
+        return -EBADF;
+    }
+    if (!mio4j_unix_is_int_option(level, name)) {
+        return -EINVAL;
+    }
     int v = value;
     return setsockopt(fd, level, name, &v, sizeof(v)) == 0 ? 0 : mio4j_neg_errno();
 }
@@ -134,6 +178,9 @@ static jint socket_set_int_option(JNIEnv *env, jclass clazz, jint fd, jint level
 /* SO_LINGER as two ints: out[0] on (0/1), out[1] seconds. */
 static jint socket_get_linger(JNIEnv *env, jclass clazz, jint fd, jintArray out) {
     (void) clazz;
+    if (fd < 0) {
+        return -EBADF;
+    }
     if (out == NULL || (*env)->GetArrayLength(env, out) < 2) {
         return -EINVAL;
     }
@@ -150,6 +197,9 @@ static jint socket_get_linger(JNIEnv *env, jclass clazz, jint fd, jintArray out)
 
 static jint socket_set_linger(JNIEnv *env, jclass clazz, jint fd, jboolean on, jint seconds) {
     (void) env; (void) clazz;
+    if (fd < 0) {
+        return -EBADF;
+    }
     if (seconds < 0) {
         return -EINVAL;
     }
@@ -163,6 +213,9 @@ static jint socket_set_linger(JNIEnv *env, jclass clazz, jint fd, jboolean on, j
 /* The socket's address family (AF_INET, AF_INET6, AF_UNIX), from getsockname. */
 static jint socket_family(JNIEnv *env, jclass clazz, jint fd) {
     (void) env; (void) clazz;
+    if (fd < 0) {
+        return -EBADF;
+    }
     struct sockaddr_storage sa;
     memset(&sa, 0, sizeof(sa));
     socklen_t len = sizeof(sa);
@@ -175,28 +228,43 @@ static jint socket_family(JNIEnv *env, jclass clazz, jint fd) {
 static jint socket_send(JNIEnv *env, jclass clazz, jint fd, jobject buf, jint pos,
                         jint len, jint flags) {
     (void) clazz;
+    if (fd < 0) {
+        return -EBADF;
+    }
     const void *at = mio4j_buffer_range(env, buf, pos, len);
-    if (at == NULL) {
+    /* Java sends no flag: MSG_NOSIGNAL is ours. */
+    if (at == NULL || flags != 0) {
         return -EINVAL;
     }
-    ssize_t n = send(fd, at, (size_t) len, flags | MIO4J_MSG_NOSIGNAL);
+    ssize_t n = send(fd, at, (size_t) len, MIO4J_MSG_NOSIGNAL);
     return n >= 0 ? (jint) n : mio4j_neg_errno();
 }
 
 static jint socket_recv(JNIEnv *env, jclass clazz, jint fd, jobject buf, jint pos,
                         jint len, jint flags) {
     (void) clazz;
+    if (fd < 0) {
+        return -EBADF;
+    }
     void *at = mio4j_buffer_range(env, buf, pos, len);
     if (at == NULL) {
         return -EINVAL;
     }
+    int rc = mio4j_unix_check_recv_flags(fd, flags);
+    if (rc < 0) {
+        return rc;
+    }
+    /* With MSG_TRUNC, a datagram's full length, which may exceed len. */
     ssize_t n = recv(fd, at, (size_t) len, flags);
-    return n >= 0 ? (jint) n : mio4j_neg_errno();
+    return n >= 0 ? (n > INT32_MAX ? INT32_MAX : (jint) n) : mio4j_neg_errno();
 }
 
 static jlong socket_sendv(JNIEnv *env, jclass clazz, jint fd, jobjectArray buffers,
                           jintArray positions, jintArray lengths, jint count) {
     (void) clazz;
+    if (fd < 0) {
+        return -EBADF;
+    }
     struct iovec iov[MIO4J_IOV_MAX];
     int filled = mio4j_fill_iovec(env, iov, buffers, positions, lengths, count);
     if (filled < 0) {

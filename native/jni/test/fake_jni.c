@@ -63,9 +63,16 @@ static jlong JNICALL get_direct_buffer_capacity(JNIEnv *env, jobject buf) {
     return buf != NULL && as(buf)->kind == FAKE_DIRECT_BUFFER ? as(buf)->length : -1;
 }
 
+/* A JVM crashes on GetArrayLength of null or of a non-array: so does the fake, loudly. */
 static jsize JNICALL get_array_length(JNIEnv *env, jarray array) {
     (void) env;
-    return (jsize) as(array)->length;
+    struct fake_object *o = as(array);
+    if (o == NULL || (o->kind != FAKE_BYTE_ARRAY && o->kind != FAKE_INT_ARRAY
+                      && o->kind != FAKE_OBJECT_ARRAY)) {
+        printf("fake_jni: GetArrayLength of %s\n", o == NULL ? "null" : "something not an array");
+        abort();
+    }
+    return (jsize) o->length;
 }
 
 static void JNICALL get_byte_array_region(JNIEnv *env, jbyteArray array, jsize start, jsize len,

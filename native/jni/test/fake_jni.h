@@ -2,7 +2,8 @@
  * are struct fake_object pointers passed as jobject; only the JNI functions the glue
  * uses are implemented, every other slot aborts with a message. An out-of-range
  * array access is counted as a pending exception (fake_exceptions), as a JVM would
- * raise one. */
+ * raise one; GetArrayLength of null aborts, as a JVM would crash. Shared by the
+ * Windows glue's test (native/afd/test) and the Unix harness (native/test). */
 #ifndef MIO4J_FAKE_JNI_H
 #define MIO4J_FAKE_JNI_H
 
