@@ -39,6 +39,10 @@ struct posix_natives {
     jint (*get_linger)(JNIEnv *, jobject, jint, jintArray);
     jint (*set_linger)(JNIEnv *, jobject, jint, jboolean, jint);
     jint (*family)(JNIEnv *, jobject, jint);
+    jint (*pre_close)(JNIEnv *, jobject, jint);
+    jint (*thread_enter)(JNIEnv *, jobject);
+    jint (*thread_exit)(JNIEnv *, jobject, jint);
+    jint (*thread_signal)(JNIEnv *, jobject, jint);
     jint (*send_to)(JNIEnv *, jobject, jint, jobject, jint, jint, jbyteArray);
     jint (*recv_from)(JNIEnv *, jobject, jint, jobject, jint, jint, jint, jbyteArray);
     jint (*membership_v4)(JNIEnv *, jobject, jint, jint, jbyteArray, jbyteArray);

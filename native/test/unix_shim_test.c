@@ -777,6 +777,30 @@ static int listen_takes_any_backlog(void) {
     return 1;
 }
 
+/* preclose.c: a descriptor is pre-closed only when it is one; a thread slot is only
+ * signalled or freed while it is in use, and only freed by its own thread. */
+static int preclose_and_thread_slots_check_their_arguments(void) {
+    CHECK_RC(P.pre_close(ENV, -1), -EBADF);
+    jint fds[2];
+    CHECK(tracked_pipe(fds));
+    CHECK_RC(P.pre_close(ENV, fds[0]), 0);
+    jbyte byte;
+    jobject buffer = fake_direct(&byte, 1);
+    CHECK_RC(P.read(ENV, fds[0], buffer, 0, 1), 0);   /* the dead descriptor: end of stream */
+    const jint bad_slots[] = { -1, 1024, INT32_MAX, INT32_MIN };
+    for (size_t i = 0; i < sizeof(bad_slots) / sizeof(bad_slots[0]); i++) {
+        CHECK_RC(P.thread_signal(ENV, bad_slots[i]), -EINVAL);
+        CHECK_RC(P.thread_exit(ENV, bad_slots[i]), -EINVAL);
+    }
+    jint slot = P.thread_enter(ENV);
+    CHECK(slot >= 0 && slot < 1024);
+    CHECK_RC(P.thread_signal(ENV, slot), 0);   /* the handler does nothing: this thread goes on */
+    CHECK_RC(P.thread_exit(ENV, slot), 0);
+    CHECK_RC(P.thread_exit(ENV, slot), -EINVAL);     /* freed: no longer in use */
+    CHECK_RC(P.thread_signal(ENV, slot), -EINVAL);
+    return 1;
+}
+
 static const struct test_case posix_cases[] = {
     { "onload_registers_every_table", onload_registers_every_table },
     { "constants_are_this_systems_values", constants_are_this_systems_values },
@@ -794,6 +818,7 @@ static const struct test_case posix_cases[] = {
     { "memberships_take_their_own_options_only", memberships_take_their_own_options_only },
     { "accept_names_its_peer", accept_names_its_peer },
     { "listen_takes_any_backlog", listen_takes_any_backlog },
+    { "preclose_and_thread_slots_check_their_arguments", preclose_and_thread_slots_check_their_arguments },
 };
 
 #define RESOLVE(field, cls, name, sig)                                                    \
@@ -822,6 +847,13 @@ static int resolve_posix(void) {
     RESOLVE(local_address, POSIX, "localAddress", "(I[B)I");
     RESOLVE(peer_address, POSIX, "peerAddress", "(I[B)I");
     RESOLVE(shutdown, POSIX, "shutdown", "(II)I");
+    RESOLVE(pre_close, POSIX, "preClose", "(I)I");
+    RESOLVE(thread_enter, POSIX, "threadEnter", "()I");
+    RESOLVE(thread_exit, POSIX, "threadExit", "(I)I");
+    RESOLVE(thread_signal, POSIX, "threadSignal", "(I)I");
+    /* preclose.c keeps one dead descriptor for the process's lifetime, made on first use:
+     * made now, so the cases' descriptor counts do not take it for a leak. */
+    P.thread_exit(ENV, P.thread_enter(ENV));
     RESOLVE(get_int_option, POSIX, "getIntOption", "(III[I)I");
     RESOLVE(set_int_option, POSIX, "setIntOption", "(IIII)I");
     RESOLVE(send, POSIX, "send", "(I" BUF "III)I");
