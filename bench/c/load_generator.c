@@ -1,14 +1,21 @@
-/* Workload (b), the one load generator every echo server is measured with, so that only
- * the server varies. One thread, raw epoll, edge-triggered. Each connection keeps
- * exactly one 64-byte message in flight: it sends the next one when the echo of the
- * previous one is complete (a closed loop).
+/* Workloads (b) and (g), the one load generator every echo server is measured with, so
+ * that only the server varies. One thread, raw epoll, edge-triggered. Each active
+ * connection keeps exactly one 64-byte message in flight: it sends the next one when
+ * the echo of the previous one is complete (a closed loop).
  *
- * usage: load_generator PORT CONNECTIONS WARMUP_MS MEASURE_MS SERVER_PID
+ * usage: load_generator PORT CONNECTIONS WARMUP_MS MEASURE_MS SERVER_PID [ACTIVE]
+ *
+ * With ACTIVE (default: all), every connection sends one message at the start and
+ * waits for its echo, which proves the server accepted and registered it; after that
+ * only ACTIVE of them, spread evenly (every CONNECTIONS/ACTIVE-th), go on sending, and
+ * the others stay idle and registered.
  *
  * Prints "measure-start" when the warm-up ends and "measure-end" when the measured
  * window ends (BenchRunner forwards both to the server), then
- * "round_trips=N seconds=S server_cpu_seconds=C": C is the server process's
- * utime+stime from /proc/PID/stat over the same window. */
+ * "round_trips=N seconds=S server_cpu_seconds=C first_echoes=F connect_seconds=T":
+ * C is the server process's utime+stime from /proc/PID/stat over the same window, F
+ * how many connections had their first echo back when the window began, T the time
+ * the connects took. */
 #include "bench.h"
 
 #include <sys/epoll.h>
@@ -17,6 +24,8 @@ struct connection {
     int fd;
     int received;   /* bytes of the current echo received so far */
     int sent;       /* bytes of the current message written so far */
+    int active;     /* sends again after each echo (else only the first message) */
+    uint64_t echoes;
 };
 
 static char message[MESSAGE_SIZE];
@@ -58,8 +67,8 @@ static int send_message(struct connection *c) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 6) {
-        fprintf(stderr, "usage: load_generator PORT CONNECTIONS WARMUP_MS MEASURE_MS SERVER_PID\n");
+    if (argc != 6 && argc != 7) {
+        fprintf(stderr, "usage: load_generator PORT CONNECTIONS WARMUP_MS MEASURE_MS SERVER_PID [ACTIVE]\n");
         return 2;
     }
     int port = atoi(argv[1]);
@@ -67,21 +76,31 @@ int main(int argc, char **argv) {
     int64_t warmup_ns = atoll(argv[3]) * 1000000LL;
     int64_t measure_ns = atoll(argv[4]) * 1000000LL;
     int server_pid = atoi(argv[5]);
+    int active = argc == 7 ? atoi(argv[6]) : count;
+    if (count < 1 || active < 1 || active > count) {
+        fprintf(stderr, "load_generator: need 1 <= ACTIVE <= CONNECTIONS\n");
+        return 2;
+    }
+    int stride = count / active;
     memset(message, 'x', sizeof message);
 
     int epfd = epoll_create1(EPOLL_CLOEXEC);
     if (epfd < 0) die("epoll_create1");
     struct connection *connections = calloc((size_t) count, sizeof *connections);
+    if (!connections) die("calloc");
+    int64_t connect_start = now_ns();
     for (int i = 0; i < count; i++) {
         connections[i].fd = connect_loopback(port);
+        connections[i].active = i % stride == 0 && i / stride < active;
         struct epoll_event ev = { .events = EPOLLIN | EPOLLOUT | EPOLLET, .data.u32 = (uint32_t) i };
         if (epoll_ctl(epfd, EPOLL_CTL_ADD, connections[i].fd, &ev) < 0) die("epoll_ctl");
     }
+    double connect_seconds = (double) (now_ns() - connect_start) / 1e9;
     for (int i = 0; i < count; i++) send_message(&connections[i]);
 
     static char buffer[16384];
     struct epoll_event events[1024];
-    uint64_t round_trips = 0, measured_start = 0;
+    uint64_t round_trips = 0, measured_start = 0, first_echoes = 0, first_echoes_at_start = 0;
     double cpu_start = 0;
     int64_t start = now_ns();
     int64_t warmup_end = start + warmup_ns, measure_end = warmup_end + measure_ns;
@@ -94,6 +113,7 @@ int main(int argc, char **argv) {
             cpu_start = process_cpu_seconds(server_pid);
             window_start = now_ns();
             measured_start = round_trips;
+            first_echoes_at_start = first_echoes;
             printf("measure-start\n");
             fflush(stdout);
         } else if (measuring && now >= measure_end) {
@@ -122,8 +142,11 @@ int main(int argc, char **argv) {
                 while (c->received >= MESSAGE_SIZE) {
                     c->received -= MESSAGE_SIZE;
                     round_trips++;
-                    c->sent = 0;
-                    send_message(c);
+                    if (c->echoes++ == 0) first_echoes++;
+                    if (c->active) {
+                        c->sent = 0;
+                        send_message(c);
+                    }
                 }
             }
         }
@@ -131,8 +154,9 @@ int main(int argc, char **argv) {
     double cpu_end = process_cpu_seconds(server_pid);
     double seconds = (double) (now_ns() - window_start) / 1e9;
     printf("measure-end\n");
-    printf("round_trips=%llu seconds=%.6f server_cpu_seconds=%.6f\n",
-           (unsigned long long) (round_trips - measured_start), seconds, cpu_end - cpu_start);
+    printf("round_trips=%llu seconds=%.6f server_cpu_seconds=%.6f first_echoes=%llu connect_seconds=%.3f\n",
+           (unsigned long long) (round_trips - measured_start), seconds, cpu_end - cpu_start,
+           (unsigned long long) first_echoes_at_start, connect_seconds);
     fflush(stdout);
     for (int i = 0; i < count; i++) close(connections[i].fd);
     return 0;
