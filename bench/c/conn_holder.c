@@ -5,7 +5,8 @@
  * usage: conn_holder PORT
  *
  * Reads commands on stdin: "open N" opens N more connections and prints
- * "opened=TOTAL"; "quit" or end of input exits, which closes them all. */
+ * "opened=TOTAL"; "quit" or end of input resets them all (SO_LINGER 0: no TIME_WAIT
+ * left behind on a shared machine) and exits. */
 #include "bench.h"
 
 #define MAX_CONNECTIONS 19000
@@ -33,6 +34,11 @@ int main(int argc, char **argv) {
         } else if (strncmp(line, "quit", 4) == 0) {
             break;
         }
+    }
+    struct linger reset = { .l_onoff = 1, .l_linger = 0 };
+    for (int i = 0; i < total; i++) {
+        setsockopt(fds[i], SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+        close(fds[i]);
     }
     return 0;
 }

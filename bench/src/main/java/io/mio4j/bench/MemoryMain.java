@@ -17,6 +17,8 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -47,8 +49,8 @@ import javax.management.ObjectName;
  *   (at start)   port=N
  *   accept K     accepted=TOTAL         accept and register K more connections
  *   measure      heap=B histogram=B instances=N direct=B direct_count=N rss=B
- *                class=NAME bytes=B instances=N   (one line per class, after the first measure:
- *                ...                               the change since the first)
+ *                class=NAME bytes=B instances=N   (one line per class of the histogram)
+ *                ...
  *                end
  *   quit
  * </pre>
@@ -87,10 +89,13 @@ public final class MemoryMain {
             case NETTY -> new NettyAcceptor();
             case C -> throw new IllegalArgumentException("C has no heap");
         };
+        // The first measurement starts the platform MBean server and the diagnostic command,
+        // loads classes and fills caches (a few thousand strings, once): done here, its output
+        // dropped, so that none of that counts as growth between the two that are kept.
+        measure(new PrintStream(OutputStream.nullOutputStream()));
         System.out.println("port=" + acceptor.port());
         System.out.flush();
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
-        Map<String, long[]> first = null;
         int total = 0;
         String line;
         while ((line = commands.readLine()) != null && !line.equals("quit")) {
@@ -99,32 +104,36 @@ public final class MemoryMain {
                 acceptor.acceptUntil(total);
                 System.out.println("accepted=" + total);
             } else if (line.equals("measure")) {
-                for (int i = 0; i < 4; i++) {
-                    System.gc();
-                }
-                long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-                Map<String, long[]> histogram = classHistogram();
-                long[] all = histogram.getOrDefault("Total", new long[2]);
-                BufferPoolMXBean direct = directPool();
-                System.out.printf("heap=%d histogram=%d instances=%d direct=%d direct_count=%d rss=%d%n", heap, all[1],
-                        all[0], direct.getMemoryUsed(), direct.getCount(), residentBytes());
-                if (first == null) {
-                    first = histogram;
-                } else {
-                    for (Map.Entry<String, long[]> entry : histogram.entrySet()) {
-                        long[] before = first.getOrDefault(entry.getKey(), new long[2]);
-                        long instances = entry.getValue()[0] - before[0];
-                        long bytes = entry.getValue()[1] - before[1];
-                        if (bytes != 0 && !entry.getKey().equals("Total")) {
-                            System.out.printf("class=%s bytes=%d instances=%d%n", entry.getKey(), bytes, instances);
-                        }
-                    }
-                }
-                System.out.println("end");
+                measure(System.out);
             }
             System.out.flush();
         }
         System.exit(0);
+    }
+
+    /**
+     * Prints one measurement. A method of its own so that nothing it builds outlives it:
+     * in an interpreted frame (-Xint) a dead local still counts as a root.
+     */
+    private static void measure(PrintStream out) throws Exception {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+        }
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        Map<String, long[]> histogram = classHistogram();
+        long[] all = histogram.getOrDefault("Total", new long[2]);
+        BufferPoolMXBean direct = directPool();
+        out.printf("heap=%d histogram=%d instances=%d direct=%d direct_count=%d rss=%d%n", heap, all[1],
+                all[0], direct.getMemoryUsed(), direct.getCount(), residentBytes());
+        // Every class, for the runner to subtract: this JVM keeps nothing of one measurement
+        // to the next, which would count as growth.
+        for (Map.Entry<String, long[]> entry : histogram.entrySet()) {
+            if (!entry.getKey().equals("Total")) {
+                out.printf("class=%s bytes=%d instances=%d%n", entry.getKey(), entry.getValue()[1],
+                        entry.getValue()[0]);
+            }
+        }
+        out.println("end");
     }
 
     /** Class name to {instances, bytes} of live objects, plus "Total". */

@@ -453,15 +453,17 @@ final class Report {
                     from writing a request to reading its response; wrk is closed-loop, so this is not a \
                     coordinated-omission-corrected latency); any wrk error or non-2xx status voids the run. Server CPU \
                     is the server process's `utime+stime` over the measured wrk run, divided by its requests; bytes \
-                    allocated as in (c).
+                    allocated as in (c), over the measured wrk run, which opens its connections inside that window: \
+                    what a server allocates per connection (buffers, connection objects) is included.
                     """.replace("RESPONSE_LENGTH", String.valueOf(NettyHttpServer.OK.length)));
         }
         if (workloads.contains(Workload.CONN10K)) {
             out.append("""
                     * **(g)** The echo servers of (b), in a process of their own. The C load generator opens 10 000 \
-                    connections, sends one 64-byte message on each and waits for its echo (a connection whose first \
-                    echo is not back when the measured window starts voids the run); then only 100 of them, every \
-                    hundredth, keep a message in flight, and the other 9 900 stay open, registered and idle. Round \
+                    connections in batches of 500, each connection sending one 64-byte message and each batch waiting \
+                    for all its echoes (proof that the server accepted and registered them; the listen queue never \
+                    overflows) before the next; then only 100 of them, every hundredth, keep a message in flight, and \
+                    the other 9 900 stay open, registered and idle, through the warm-up and the measured window. Round \
                     trips/s and server CPU per round trip as in (b). Server and load generator are separate processes \
                     (about 10 000 descriptors each, under the 19 000 soft limit `scripts/bench.sh` sets).
                     """);
@@ -474,7 +476,8 @@ final class Report {
                     `SocketChannel` with a `Selector` (its `SelectionKey`, after the select that applies it); Netty an \
                     accepted epoll channel whose pipeline is empty (a `ChannelInitializer` that adds nothing), \
                     registered with its one event loop. 100 connections first (classes loaded, tables started), a \
-                    measurement, 10 000 more, a measurement; the difference divided by 10 000. Heap: \
+                    measurement, 10 000 more (opened and accepted 500 at a time), a measurement; the difference \
+                    divided by 10 000. Heap: \
                     `MemoryMXBean` heap used after `System.gc()` four times (Serial GC: full, compacting). Live \
                     objects: the `GC.class_histogram` total (after its own full GC); the class list below the table \
                     comes from it. Native: the growth of the process's VmRSS (`/proc/self/status`): the heap is \
