@@ -162,11 +162,57 @@ public final class BenchRunner {
         double seconds = (System.currentTimeMillis() - startedAt) / 1000.0;
         String text = report.render(seconds, charts, loadAtStart);
         Files.writeString(results, text);
+        String headline = report.headline(loadAtStart, complete);
+        if (complete) {
+            updateReadmeHeadline(runner.benchDir.getParent().resolve("README.md"), headline);
+        } else {
+            Files.writeString(runner.runDir.resolve("HEADLINE.md"), headline + "\n");
+        }
         System.out.println(report.tables());
         System.out.println(report.targets());
+        System.out.println("Headline" + (complete ? " (written to README.md)" : "") + ":\n" + headline + "\n");
         System.out.printf("Report: %s%s%nCharts: %s%nTook %.0f s in all.%n", results,
                 complete ? "" : " (not a complete run: bench/RESULTS.md is left as it was)", charts, seconds);
         System.exit(0);
+    }
+
+    static final String HEADLINE_BEGIN = "<!-- bench headline: written by scripts/bench.sh after a complete run -->";
+    static final String HEADLINE_END = "<!-- end of bench headline -->";
+
+    /** Replaces the README's paragraph between the headline markers, if it has them. */
+    private static void updateReadmeHeadline(Path readme, String headline) throws IOException {
+        if (!Files.isRegularFile(readme)) {
+            return;
+        }
+        String text = Files.readString(readme);
+        int begin = text.indexOf(HEADLINE_BEGIN);
+        int end = text.indexOf(HEADLINE_END);
+        if (begin < 0 || end < begin) {
+            System.out.println("README.md has no bench headline markers: headline not written");
+            return;
+        }
+        String wrapped = wrap(headline, 90);
+        Files.writeString(readme, text.substring(0, begin + HEADLINE_BEGIN.length()) + "\n" + wrapped + "\n"
+                + text.substring(end));
+        System.out.println("README.md: benchmark headline updated");
+    }
+
+    /** Breaks text into lines of at most width characters, at spaces. */
+    private static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        int lineLength = 0;
+        for (String word : text.split(" ")) {
+            if (lineLength > 0 && lineLength + 1 + word.length() > width) {
+                out.append('\n');
+                lineLength = 0;
+            } else if (lineLength > 0) {
+                out.append(' ');
+                lineLength++;
+            }
+            out.append(word);
+            lineLength += word.length();
+        }
+        return out.toString();
     }
 
     /** The charts of the workloads that ran, written next to the report; returns their file names. */

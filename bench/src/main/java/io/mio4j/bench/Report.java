@@ -91,11 +91,12 @@ final class Report {
                     settings.httpWarmupSeconds(), settings.httpSeconds()));
         }
         if (workloads.contains(Workload.CONN10K)) {
-            durations.add(String.format(Locale.ROOT, "10 000 connections %d + %d ms after the connects",
+            durations.add(String.format(Locale.ROOT, "10 000 connections %d + %d ms after the set-up",
                     settings.conn10kWarmupMillis(), settings.conn10kMillis()));
         }
         if (workloads.contains(Workload.MEMORY)) {
-            durations.add("memory in the first " + Math.min(settings.memoryRounds(), settings.rounds()) + " rounds");
+            int memoryRounds = Math.min(settings.memoryRounds(), settings.rounds());
+            durations.add(memoryRounds == 1 ? "memory in the first round" : "memory in the first " + memoryRounds + " rounds");
         }
         out.append(capitalized(String.join("; ", durations))).append(".\n");
         out.append("* ").append(pinning.describe()).append('\n');
@@ -495,6 +496,87 @@ final class Report {
         }
         out.append('\n');
         return out.toString();
+    }
+
+    /**
+     * The README's benchmark paragraph, from this run's figures: mio4j's ratios within
+     * each round, median over rounds, with NIO's and Netty's beside them.
+     */
+    String headline(String loadAtStart, boolean complete) {
+        StringBuilder out = new StringBuilder();
+        out.append(complete ? "In the latest complete run (" : settings.quick() ? "In this smoke run (" : "In this partial run (")
+                .append(ZonedDateTime.now().toLocalDate()).append(", load average ")
+                .append(loadAtStart).append(" at the start; ratios within each round, median of ")
+                .append(settings.rounds()).append(" rounds):");
+        List<String> parts = new ArrayList<>();
+        if (workloads.contains(Workload.LATENCY)) {
+            parts.add("mio4j's ping-pong mean was " + ratios(BenchRunner.PING_PONG_MEAN, Implementation.C) + ", its wake-up p50 "
+                    + ratios(BenchRunner.WAKE_UP_P50, Implementation.C));
+        }
+        if (workloads.contains(Workload.ECHO)) {
+            parts.add("it allocated " + values(BenchRunner.ALLOCATED, 1, " bytes") + " per echo round trip");
+        }
+        if (workloads.contains(Workload.HTTP)) {
+            List<String> http = new ArrayList<>();
+            for (int c : RunSettings.HTTP_CONNECTIONS) {
+                BenchRunner.HttpMetrics m = BenchRunner.HTTP.get(c);
+                http.add("with -c" + c + " its requests/s were " + ratios(m.rate(), Implementation.C) + " and its p99 "
+                        + values(m.p99(), 0, " µs"));
+            }
+            parts.add("under wrk (HTTP/1.1 keep-alive hello world) " + String.join("; ", http));
+        }
+        if (workloads.contains(Workload.CONN10K)) {
+            parts.add("with 10 000 connections open and 100 of them active its echo round trips/s were "
+                    + ratios(BenchRunner.MANY_RATE, Implementation.C));
+        }
+        if (workloads.contains(Workload.MEMORY)) {
+            parts.add("an idle registered connection held " + values(BenchRunner.MEMORY_HEAP, 0, " B") + " of heap");
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            out.append(i == 0 ? " " : i == parts.size() - 1 ? "; and " : "; ").append(parts.get(i));
+        }
+        return out.append(".").toString();
+    }
+
+    /** "1.04× C's (NIO 1.05×, Netty 1.22×)": mio4j's ratio to base, then the others'. */
+    private String ratios(Metric metric, Implementation base) {
+        StringBuilder out = new StringBuilder(ratioText(metric, Implementation.MIO4J, base)).append(' ')
+                .append(base == Implementation.C ? "C's" : base.label() + "'s").append(" (");
+        List<String> others = new ArrayList<>();
+        for (Implementation other : List.of(Implementation.NIO, Implementation.NETTY)) {
+            if (other != base) {
+                others.add(shortName(other) + " " + ratioText(metric, other, base));
+            }
+        }
+        return out.append(String.join(", ", others)).append(')').toString();
+    }
+
+    private String ratioText(Metric metric, Implementation implementation, Implementation base) {
+        Spread ratio = measurements.ratioTo(metric, implementation, base);
+        return ratio.isEmpty() ? "–" : String.format(Locale.ROOT, "%.2f×", ratio.median());
+    }
+
+    /** "292 B (NIO 696, Netty 1058)": mio4j's median, then the others'. */
+    private String values(Metric metric, int decimals, String unit) {
+        String format = "%." + decimals + "f";
+        Spread mine = measurements.spread(metric, Implementation.MIO4J);
+        StringBuilder out = new StringBuilder(mine.isEmpty() ? "–" : String.format(Locale.ROOT, format, mine.median()))
+                .append(unit).append(" (");
+        List<String> others = new ArrayList<>();
+        for (Implementation other : List.of(Implementation.NIO, Implementation.NETTY)) {
+            Spread theirs = measurements.spread(metric, other);
+            others.add(shortName(other) + " " + (theirs.isEmpty() ? "–" : String.format(Locale.ROOT, format, theirs.median())));
+        }
+        return out.append(String.join(", ", others)).append(')').toString();
+    }
+
+    private static String shortName(Implementation implementation) {
+        return switch (implementation) {
+            case C -> "C";
+            case NIO -> "NIO";
+            case NETTY -> "Netty";
+            case MIO4J -> "mio4j";
+        };
     }
 
     private static String capitalized(String text) {
