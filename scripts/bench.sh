@@ -3,7 +3,7 @@
 # native epoll transport and mio4j, and prints one table per workload; the report goes
 # to bench/RESULTS.md with its charts (bench/*.png).
 #
-#   scripts/bench.sh                  the full run (about ten minutes on 2 cores)
+#   scripts/bench.sh                  the complete run (about 8 minutes on 2 cores)
 #   BENCH_QUICK=1 scripts/bench.sh    a smoke run of a few seconds per workload
 #   BENCH_ONLY=http,conn10k,memory    run only these workloads: latency (a, d), echo (b, c),
 #                                     pollcost (e), http (f), conn10k (g), memory (h)

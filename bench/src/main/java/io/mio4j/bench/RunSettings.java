@@ -3,8 +3,8 @@ package io.mio4j.bench;
 import java.util.List;
 
 /**
- * How long each workload runs. The defaults fit the whole of scripts/bench.sh in about
- * ten minutes on a 2-core machine; BENCH_QUICK=1 is a smoke run of a few seconds each.
+ * How long each workload runs. The defaults fit the whole of scripts/bench.sh in about 8
+ * minutes on a 2-core machine (under 10); BENCH_QUICK=1 is a smoke run of a few seconds each.
  */
 record RunSettings(
         boolean quick,
