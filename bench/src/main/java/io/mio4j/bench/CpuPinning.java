@@ -13,7 +13,8 @@ import java.util.List;
  * between identical runs. So:
  * <ul>
  * <li>(a) and (d), client and server threads in one process: the whole process on one CPU;
- * <li>(b): the server process on that CPU, the load generator on another.
+ * <li>(b), (f), (g), (h): the server process on that CPU, the load generator (wrk, the
+ * connection holder) on another.
  * </ul>
  * JMH (e) is single-threaded and left unpinned, for every implementation alike.
  * BENCH_PIN=0 pins nothing.
@@ -52,8 +53,9 @@ final class CpuPinning {
             return "Nothing is pinned (BENCH_PIN=0, fewer than 2 CPUs, or no taskset).";
         }
         return "Pinned alike for every implementation with taskset: (a) and (d), client and server threads in one"
-                + " process, run on CPU " + measuredCpu + "; in (b) the server process runs on CPU " + measuredCpu
-                + " and the load generator on CPU " + loadGeneratorCpu + " (a JVM so pinned sees 1 CPU and sizes"
+                + " process, run on CPU " + measuredCpu + "; in (b), (f), (g) and (h) the server process runs on CPU "
+                + measuredCpu + " and the load generator (wrk -t1 in (f), the connection holder in (h)) on CPU "
+                + loadGeneratorCpu + " (a JVM so pinned sees 1 CPU and sizes"
                 + " itself for it). JMH (e) is unpinned.";
     }
 

@@ -31,6 +31,16 @@ enum Implementation {
         };
     }
 
+    /** Workload (f)'s HTTP server; mio4j's is the public example. */
+    HttpBenchServer newHttpServer() throws java.io.IOException {
+        return switch (this) {
+            case NIO -> new NioHttpServer();
+            case NETTY -> new NettyHttpServer();
+            case MIO4J -> new Mio4jHttpServer();
+            case C -> throw new IllegalStateException("the C server is bench/c/http_server.c");
+        };
+    }
+
     PingPongClient newPingPongClient() {
         return switch (this) {
             case NIO -> new NioPingPongClient();

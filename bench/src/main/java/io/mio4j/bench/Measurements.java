@@ -34,8 +34,13 @@ final class Measurements {
 
     /** The median over rounds of this implementation's figure divided by C's in the same round. */
     Spread ratioToC(Metric metric, Implementation implementation) {
+        return ratioTo(metric, implementation, Implementation.C);
+    }
+
+    /** The median over rounds of this implementation's figure divided by {@code base}'s in the same round. */
+    Spread ratioTo(Metric metric, Implementation implementation, Implementation base) {
         Map<Integer, Double> mine = rounds(metric, implementation);
-        Map<Integer, Double> c = rounds(metric, Implementation.C);
+        Map<Integer, Double> c = rounds(metric, base);
         List<Double> ratios = new ArrayList<>();
         for (Map.Entry<Integer, Double> round : mine.entrySet()) {
             Double floor = c.get(round.getKey());

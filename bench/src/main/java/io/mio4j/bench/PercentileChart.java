@@ -9,6 +9,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -22,8 +23,46 @@ import org.HdrHistogram.Histogram;
  * the body of the distribution into the x axis.
  */
 final class PercentileChart {
-    /** One panel: a title and a histogram (nanoseconds) per implementation. */
-    record Panel(String title, Map<Implementation, Histogram> histograms) {
+    /** Latency in µs at a percentile (0..100). */
+    interface Curve {
+        double micros(double percentile);
+    }
+
+    /** One panel: a title and a latency curve per implementation. */
+    record Panel(String title, Map<Implementation, Curve> curves) {
+        /** From HdrHistograms of nanoseconds; empty ones are left out. */
+        static Panel of(String title, Map<Implementation, Histogram> histograms) {
+            Map<Implementation, Curve> curves = new EnumMap<>(Implementation.class);
+            for (Map.Entry<Implementation, Histogram> entry : histograms.entrySet()) {
+                Histogram histogram = entry.getValue();
+                if (histogram.getTotalCount() > 0) {
+                    curves.put(entry.getKey(), p -> histogram.getValueAtPercentile(p) / 1000.0);
+                }
+            }
+            return new Panel(title, curves);
+        }
+
+        /**
+         * From points in µs at the percentiles 100 * (1 - 10^-(i * step)), i = 0, 1, ...
+         * (wrk's, through bench/wrk/report.lua); linear between points on the nines axis.
+         */
+        static Panel ofCurves(String title, Map<Implementation, double[]> points, double step) {
+            Map<Implementation, Curve> curves = new EnumMap<>(Implementation.class);
+            for (Map.Entry<Implementation, double[]> entry : points.entrySet()) {
+                double[] values = entry.getValue();
+                if (values.length == 0) {
+                    continue;
+                }
+                curves.put(entry.getKey(), p -> {
+                    double at = (p >= 100 ? MAX_NINES : -Math.log10(1 - p / 100)) / step;
+                    int below = (int) Math.max(0, Math.min(values.length - 1, Math.floor(at)));
+                    int above = Math.min(values.length - 1, below + 1);
+                    double fraction = Math.max(0, Math.min(1, at - below));
+                    return values[below] + (values[above] - values[below]) * fraction;
+                });
+            }
+            return new Panel(title, curves);
+        }
     }
 
     private static final int PANEL_WIDTH = 620;
@@ -68,11 +107,9 @@ final class PercentileChart {
         int plotBottom = HEIGHT - BOTTOM;
         double lowest = Double.MAX_VALUE;
         double highest = 0;
-        for (Histogram histogram : panel.histograms().values()) {
-            if (histogram.getTotalCount() > 0) {
-                lowest = Math.min(lowest, Math.max(histogram.getMinValue(), 1) / 1000.0);
-                highest = Math.max(highest, histogram.getValueAtPercentile(percentileAt(MAX_NINES)) / 1000.0);
-            }
+        for (Curve curve : panel.curves().values()) {
+            lowest = Math.min(lowest, Math.max(curve.micros(0), 0.001));
+            highest = Math.max(highest, curve.micros(percentileAt(MAX_NINES)));
         }
         if (highest == 0) {
             lowest = 1;
@@ -124,18 +161,15 @@ final class PercentileChart {
         Graphics2D lines = (Graphics2D) g.create();
         lines.clipRect(plotLeft, plotTop, plotRight - plotLeft + 1, plotBottom - plotTop + 1);
         lines.setStroke(new BasicStroke(2f));
-        for (Map.Entry<Implementation, Histogram> entry : panel.histograms().entrySet()) {
-            Histogram histogram = entry.getValue();
-            if (histogram.getTotalCount() == 0) {
-                continue;
-            }
+        for (Map.Entry<Implementation, Curve> entry : panel.curves().entrySet()) {
+            Curve curve = entry.getValue();
             lines.setColor(colorOf(entry.getKey()));
             int steps = plotRight - plotLeft;
             int previousX = -1;
             int previousY = -1;
             for (int step = 0; step <= steps; step++) {
                 double nines = MAX_NINES * step / steps;
-                double micros = histogram.getValueAtPercentile(percentileAt(nines)) / 1000.0;
+                double micros = curve.micros(percentileAt(nines));
                 int x = plotLeft + step;
                 int yAt = y.of(micros);
                 if (previousX >= 0) {
@@ -149,7 +183,7 @@ final class PercentileChart {
 
         // Legend.
         int legendY = plotTop + 18;
-        for (Implementation implementation : panel.histograms().keySet()) {
+        for (Implementation implementation : panel.curves().keySet()) {
             g.setColor(colorOf(implementation));
             g.fillRect(plotLeft + 12, legendY - 9, 18, 4);
             g.setColor(Color.BLACK);
