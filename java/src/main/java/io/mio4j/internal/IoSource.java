@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Objects;
+import java.util.function.LongToIntFunction;
 
 /**
  * A descriptor of ours (socket, pipe end) and its registration: with which poller, if
@@ -18,18 +19,22 @@ import java.util.Objects;
  * reregistered/deregistered while not registered: IllegalStateException; a source
  * whose Poll was closed counts as not registered; closing deregisters.
  */
-public final class IoSource {
-    private final OsHandle handle;
+public class IoSource extends OsHandle {
     // Written under this object's lock; volatile so wouldBlock(), on the I/O path, can
     // read it without taking the lock.
     private volatile Poller poller;
 
-    public IoSource(OsHandle handle) {
-        this.handle = handle;
+    /**
+     * @param handle the descriptor or SOCKET, owned from now on
+     * @param closer closes it: one shared by every source of a kind (see OsHandle)
+     */
+    public IoSource(long handle, LongToIntFunction closer) {
+        super(handle, closer);
     }
 
-    public OsHandle handle() {
-        return handle;
+    /** This source is its own handle: one object less per connection. */
+    public final OsHandle handle() {
+        return this;
     }
 
     public void register(Registry registry, Token token, Interest interests) throws IOException {
@@ -40,11 +45,11 @@ public final class IoSource {
                         ? "source is already registered with this Poll"
                         : "source is registered with another Poll");
             }
-            long h = handle.acquireHandle();
+            long h = acquireHandle();
             try {
                 target.register(h, token, interests);
             } finally {
-                handle.release();
+                release();
             }
             poller = target;
         }
@@ -54,11 +59,11 @@ public final class IoSource {
         Poller target = checkArguments(registry, token, interests);
         synchronized (this) {
             checkRegisteredWith(target);
-            long h = handle.acquireHandle();
+            long h = acquireHandle();
             try {
                 target.reregister(h, token, interests);
             } finally {
-                handle.release();
+                release();
             }
         }
     }
@@ -67,11 +72,11 @@ public final class IoSource {
         Poller target = Access.poller(Objects.requireNonNull(registry, "registry"));
         synchronized (this) {
             checkRegisteredWith(target);
-            long h = handle.acquireHandle();
+            long h = acquireHandle();
             try {
                 target.deregister(h);
             } finally {
-                handle.release();
+                release();
             }
             poller = null;
         }
@@ -99,7 +104,7 @@ public final class IoSource {
     }
 
     private int run(String name, Call call, boolean option) throws IOException {
-        long h = handle.acquireHandle();
+        long h = acquireHandle();
         try {
             int rc = call.on(h);
             if (rc < 0) {
@@ -107,7 +112,7 @@ public final class IoSource {
             }
             return rc;
         } finally {
-            handle.release();
+            release();
         }
     }
 
@@ -121,7 +126,7 @@ public final class IoSource {
      * caller is told of the close instead, as API.md promises.
      */
     public IOException exception(String call, long result, Errors errors) {
-        if (!handle.isOpen()) {
+        if (!isOpen()) {
             return new AsynchronousCloseException();
         }
         switch (errors) {
@@ -138,20 +143,24 @@ public final class IoSource {
     public void wouldBlock() {
         Poller current = poller;
         if (current != null) {
-            current.wouldBlock(handle.handleOrMinusOne());
+            current.wouldBlock(handleOrMinusOne());
         }
     }
 
-    /** Deregisters (quietly: the descriptor is going away) and closes. Idempotent. */
-    public void close() {
+    /**
+     * Deregisters (quietly: the descriptor is going away) and closes; true for the call
+     * that closed it. Idempotent; also the Cleaner's action (run()).
+     */
+    @Override
+    public boolean close() {
         synchronized (this) {
-            if (poller != null && poller.isOpen() && handle.isOpen()) {
+            if (poller != null && poller.isOpen() && isOpen()) {
                 try {
-                    long h = handle.acquireHandle();
+                    long h = acquireHandle();
                     try {
                         poller.deregister(h);
                     } finally {
-                        handle.release();
+                        release();
                     }
                 } catch (IOException | RuntimeException ignored) {
                     // closing the descriptor removes it from the poller anyway
@@ -159,7 +168,7 @@ public final class IoSource {
             }
             poller = null;
         }
-        handle.close();
+        return super.close();
     }
 
     private static Poller checkArguments(Registry registry, Token token, Interest interests) {
@@ -170,7 +179,7 @@ public final class IoSource {
     }
 
     private void checkRegisteredWith(Poller target) throws ClosedChannelException {
-        if (!handle.isOpen()) {
+        if (!isOpen()) {
             throw new ClosedChannelException();   // closed: ClosedChannelException, as for every call
         }
         if (poller == null || !poller.isOpen()) {

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Enumeration;
 import java.util.Objects;
+import java.util.function.LongToIntFunction;
 
 /**
  * One socket of the OS behind a public socket class of io.mio4j.net: the operations those
@@ -25,7 +26,7 @@ import java.util.Objects;
  * ClosedChannelException. Where an OS has no such thing (Unix domain sockets and
  * descriptors on Windows), UnsupportedOperationException.
  */
-public abstract class NetSocket {
+public abstract class NetSocket extends IoSource {
     /** What a read-like call returns when nothing is ready. */
     public static final int WOULD_BLOCK = Integer.MIN_VALUE;
 
@@ -59,7 +60,12 @@ public abstract class NetSocket {
     private byte[] sender;   // the last sender kept by receiveDatagram; made on first use
     private int lastDatagramLength = -1;
 
-    protected NetSocket(SocketKind kind) {
+    /**
+     * @param handle the descriptor or SOCKET, owned from now on
+     * @param closer closes it: one shared by every socket of a kind
+     */
+    protected NetSocket(SocketKind kind, long handle, LongToIntFunction closer) {
+        super(handle, closer);   // the socket is its own source and handle: one object a connection
         this.kind = Objects.requireNonNull(kind, "kind");
     }
 
@@ -72,7 +78,7 @@ public abstract class NetSocket {
      * unreachable unclosed, the socket is closed. Returns this.
      */
     public final NetSocket ownedBy(Object owner) {
-        source().handle().cleanWith(owner);
+        cleanWith(owner);
         return this;
     }
 
@@ -82,20 +88,14 @@ public abstract class NetSocket {
      */
     public abstract NetSocket handOver(SocketKind newKind) throws IOException;
 
-    /** For registration with a Poll. */
-    public abstract IoSource source();
+    /** For registration with a Poll: the socket itself. */
+    public final IoSource source() {
+        return this;
+    }
 
     /** The Unix descriptor, or -1 once closed; UnsupportedOperationException where sockets are not descriptors. */
     public abstract int fd();
 
-    public final boolean isOpen() {
-        return source().handle().isOpen();
-    }
-
-    /** Deregisters and closes. Idempotent; any thread. */
-    public final void close() {
-        source().close();
-    }
 
     /** "fd=5" or "socket=0x1a4", for the public classes' toString(). */
     @Override
@@ -149,27 +149,27 @@ public abstract class NetSocket {
 
     /** Bytes read, 0 when nothing is ready or dst is full, -1 at end of stream. */
     public final int read(ByteBuffer dst) throws IOException {
-        return BufferIo.read(source(), io(), dst, false);
+        return BufferIo.read(this, io(), dst, false);
     }
 
     /** As {@link #read(ByteBuffer)}, leaving the data queued. */
     public final int peek(ByteBuffer dst) throws IOException {
-        return BufferIo.read(source(), io(), dst, true);
+        return BufferIo.read(this, io(), dst, true);
     }
 
     /** Bytes written, 0 when the kernel buffer is full. */
     public final int write(ByteBuffer src) throws IOException {
-        return BufferIo.write(source(), io(), src);
+        return BufferIo.write(this, io(), src);
     }
 
     /** Scattering read of dsts[offset, offset + length): as {@link #read(ByteBuffer)}. */
     public final long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
-        return BufferIo.read(source(), io(), dsts, offset, length);
+        return BufferIo.read(this, io(), dsts, offset, length);
     }
 
     /** Gathering write of srcs[offset, offset + length): as {@link #write(ByteBuffer)}; never SIGPIPE. */
     public final long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-        return BufferIo.write(source(), io(), srcs, offset, length);
+        return BufferIo.write(this, io(), srcs, offset, length);
     }
 
     /**
@@ -179,7 +179,7 @@ public abstract class NetSocket {
     public final int sendDatagram(ByteBuffer src, SocketAddress target) throws IOException {
         BufferIo.checkReadable(src, "src");
         byte[] address = target == null ? null : encode(target);
-        return BufferIo.send(source(), io(), src, address, kind == SocketKind.UDP);
+        return BufferIo.send(this, io(), src, address, kind == SocketKind.UDP);
     }
 
     /**
@@ -197,7 +197,7 @@ public abstract class NetSocket {
                 address = sender = new byte[addressSize()];   // reused: receiving allocates only the result
             }
         }
-        int length = BufferIo.receive(source(), io(), dst, peek, address, kind == SocketKind.UDP);
+        int length = BufferIo.receive(this, io(), dst, peek, address, kind == SocketKind.UDP);
         if (length >= 0) {
             lastDatagramLength = length;
         }

@@ -1,13 +1,11 @@
 package io.mio4j.internal.afd;
 
 import io.mio4j.internal.IoDispatcher;
-import io.mio4j.internal.IoSource;
 import io.mio4j.internal.NetSocket;
 import io.mio4j.internal.SockAddr;
 import io.mio4j.internal.SocketKind;
 import io.mio4j.internal.SocketOptionTable;
 import io.mio4j.internal.io.Errno;
-import io.mio4j.internal.io.OsHandle;
 
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -20,7 +18,7 @@ import java.util.Objects;
 /**
  * A socket on Windows: the calls behind io.mio4j.net's classes that are not buffer I/O
  * (that is NetSocket's, over {@link WinsockDispatcher}; every would-block there calls
- * {@code source.wouldBlock()}, which re-arms the AFD poll: edge-triggered emulation).
+ * {@code wouldBlock()}, which re-arms the AFD poll: edge-triggered emulation).
  * Errors are negated Winsock codes that {@link Errno} maps to the same exceptions as
  * on Unix (its constants name Winsock codes here). The SOCKET is owned by an OsHandle
  * (a long handle), so close() from any thread is safe. Options go through
@@ -45,13 +43,10 @@ public final class WinSocket extends NetSocket {
 
     private static final int ADDRESS_SIZE = constant("ADDRESS_SIZE");
 
-    private final IoSource source;
     private final boolean ipv6;            // known from birth: Winsock has no cheap "family of"
-    private volatile boolean handedOver;   // the SOCKET now belongs to another WinSocket
 
     private WinSocket(long handle, SocketKind kind, boolean ipv6) {
-        super(kind);
-        this.source = new IoSource(OsHandle.ofHandle(handle, h -> handedOver ? 0 : Winsock.CALLS.close(h)));
+        super(kind, handle, Winsock.CLOSE);
         this.ipv6 = ipv6;
     }
 
@@ -79,16 +74,7 @@ public final class WinSocket extends NetSocket {
      */
     @Override
     public WinSocket handOver(SocketKind newKind) throws ClosedChannelException {
-        long s = source.handle().acquireHandle();
-        handedOver = true;
-        source.handle().release();
-        source.close();
-        return new WinSocket(s, newKind, ipv6);
-    }
-
-    @Override
-    public IoSource source() {
-        return source;
+        return new WinSocket(handOver(), newKind, ipv6);
     }
 
     /** Windows sockets are not descriptors. */
@@ -99,8 +85,8 @@ public final class WinSocket extends NetSocket {
     }
 
     /** The SOCKET, or -1 once closed. For interop, not for I/O. */
-    public long handle() {
-        return source.handle().handleOrMinusOne();
+    public long socket() {
+        return handleOrMinusOne();
     }
 
     @Override
@@ -110,7 +96,7 @@ public final class WinSocket extends NetSocket {
 
     @Override
     public String toString() {
-        return "socket=" + handle();
+        return "socket=" + socket();
     }
 
     /** Our layout of an InetSocketAddress (the natives share the Unix natives' layout). */
@@ -135,12 +121,12 @@ public final class WinSocket extends NetSocket {
     @Override
     public void bind(SocketAddress address) throws IOException {
         byte[] encoded = encode(address);
-        source.call("bind", s -> Winsock.CALLS.bind(s, encoded));
+        call("bind", s -> Winsock.CALLS.bind(s, encoded));
     }
 
     @Override
     public void listen(int backlog) throws IOException {
-        source.call("listen", s -> Winsock.CALLS.listen(s, backlog));
+        call("listen", s -> Winsock.CALLS.listen(s, backlog));
     }
 
     /**
@@ -155,7 +141,7 @@ public final class WinSocket extends NetSocket {
     @Override
     public boolean connect(SocketAddress address) throws IOException {
         byte[] encoded = encode(address);
-        return source.call("connect", s -> Winsock.CALLS.connect(s, encoded)) == 0;
+        return call("connect", s -> Winsock.CALLS.connect(s, encoded)) == 0;
     }
 
     @Override
@@ -170,11 +156,11 @@ public final class WinSocket extends NetSocket {
      * least {@link #addressBuffer()}'s size, or null).
      */
     private long accept(byte[] address) throws IOException {
-        long s = source.handle().acquireHandle();
+        long s = acquireHandle();
         try {
             long rc = Winsock.CALLS.accept(s, address);
             if (rc < 0 && Errno.isWouldBlock((int) rc)) {
-                source.wouldBlock();
+                wouldBlock();
                 return -1;
             }
             if (rc < 0) {
@@ -182,7 +168,7 @@ public final class WinSocket extends NetSocket {
             }
             return rc;
         } finally {
-            source.handle().release();
+            release();
         }
     }
 
@@ -194,7 +180,7 @@ public final class WinSocket extends NetSocket {
     @Override
     public SocketAddress localAddress() throws IOException {
         byte[] address = addressBuffer();
-        source.call("getsockname", s -> Winsock.CALLS.localAddress(s, address));
+        call("getsockname", s -> Winsock.CALLS.localAddress(s, address));
         return SockAddr.decode(address);
     }
 
@@ -202,7 +188,7 @@ public final class WinSocket extends NetSocket {
     @Override
     public SocketAddress peerAddress() throws IOException {
         byte[] address = addressBuffer();
-        long s = source.handle().acquireHandle();
+        long s = acquireHandle();
         try {
             int rc = Winsock.CALLS.peerAddress(s, address);
             if (rc == -Errno.ENOTCONN) {
@@ -210,7 +196,7 @@ public final class WinSocket extends NetSocket {
             }
             Errno.check("getpeername", rc);
         } finally {
-            source.handle().release();
+            release();
         }
         return SockAddr.decode(address);
     }
@@ -226,21 +212,21 @@ public final class WinSocket extends NetSocket {
     }
 
     private void shutdown(int how) throws IOException {
-        source.call("shutdown", s -> Winsock.CALLS.shutdown(s, how));
+        call("shutdown", s -> Winsock.CALLS.shutdown(s, how));
     }
 
     /** level is ignored (see {@link #SOL_SOCKET}); name is one of the OPT_* numbers. */
     @Override
     protected int getIntOption(int level, int name, String option) throws IOException {
         int[] value = new int[1];
-        source.optionCall("getsockopt " + option, s -> Winsock.CALLS.getIntOption(s, name, value));
+        optionCall("getsockopt " + option, s -> Winsock.CALLS.getIntOption(s, name, value));
         return value[0];
     }
 
     /** level is ignored (see {@link #SOL_SOCKET}); name is one of the OPT_* numbers. */
     @Override
     protected void setIntOption(int level, int name, int value, String option) throws IOException {
-        source.optionCall("setsockopt " + option, s -> Winsock.CALLS.setIntOption(s, name, value));
+        optionCall("setsockopt " + option, s -> Winsock.CALLS.setIntOption(s, name, value));
     }
 
     @Override
@@ -302,7 +288,7 @@ public final class WinSocket extends NetSocket {
     @Override
     public void membershipV4(boolean join, Inet4Address group, Inet4Address iface) throws IOException {
         Objects.requireNonNull(group, "group");
-        source.optionCall(join ? "setsockopt IP_ADD_MEMBERSHIP" : "setsockopt IP_DROP_MEMBERSHIP",
+        optionCall(join ? "setsockopt IP_ADD_MEMBERSHIP" : "setsockopt IP_DROP_MEMBERSHIP",
                 s -> Winsock.CALLS.multicastV4(s, group.getAddress(), iface == null ? null : iface.getAddress(), join ? 1 : 0));
     }
 
@@ -310,7 +296,7 @@ public final class WinSocket extends NetSocket {
     @Override
     public void membershipV6(boolean join, Inet6Address group, int ifaceIndex) throws IOException {
         Objects.requireNonNull(group, "group");
-        source.optionCall(join ? "setsockopt IPV6_ADD_MEMBERSHIP" : "setsockopt IPV6_DROP_MEMBERSHIP",
+        optionCall(join ? "setsockopt IPV6_ADD_MEMBERSHIP" : "setsockopt IPV6_DROP_MEMBERSHIP",
                 s -> Winsock.CALLS.multicastV6(s, group.getAddress(), ifaceIndex, join ? 1 : 0));
     }
 

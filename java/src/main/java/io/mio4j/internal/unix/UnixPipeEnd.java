@@ -1,10 +1,8 @@
 package io.mio4j.internal.unix;
 
 import io.mio4j.internal.BufferIo;
-import io.mio4j.internal.IoSource;
 import io.mio4j.internal.PipeEnd;
 import io.mio4j.internal.io.Errno;
-import io.mio4j.internal.io.OsHandle;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,12 +14,11 @@ import java.nio.ByteBuffer;
  * it returns with AsynchronousCloseException and the descriptor is released then.
  */
 final class UnixPipeEnd extends PipeEnd {
-    private final IoSource source;
     private volatile boolean blocking;
     private volatile int blockedSlot = -1;   // the thread in a blocking call, or -1
 
     private UnixPipeEnd(int fd) {
-        this.source = new IoSource(new OsHandle(fd, Posix.CALLS::close));
+        super(fd, Posix.CLOSE);
     }
 
     /** A new pipe, both ends non-blocking and close-on-exec: [receiver, sender]. */
@@ -32,24 +29,13 @@ final class UnixPipeEnd extends PipeEnd {
     }
 
     @Override
-    public IoSource source() {
-        return source;
-    }
-
-    @Override
-    public PipeEnd ownedBy(Object owner) {
-        source.handle().cleanWith(owner);
-        return this;
-    }
-
-    @Override
     public int read(ByteBuffer dst) throws IOException {
         if (!blocking) {
-            return BufferIo.read(source, FdDispatcher.INSTANCE, dst, false);
+            return BufferIo.read(this, FdDispatcher.INSTANCE, dst, false);
         }
         int slot = enter();
         try {
-            return BufferIo.read(source, FdDispatcher.INSTANCE, dst, false);
+            return BufferIo.read(this, FdDispatcher.INSTANCE, dst, false);
         } finally {
             exit(slot);
         }
@@ -58,11 +44,11 @@ final class UnixPipeEnd extends PipeEnd {
     @Override
     public int write(ByteBuffer src) throws IOException {
         if (!blocking) {
-            return BufferIo.write(source, FdDispatcher.INSTANCE, src);
+            return BufferIo.write(this, FdDispatcher.INSTANCE, src);
         }
         int slot = enter();
         try {
-            return BufferIo.write(source, FdDispatcher.INSTANCE, src);
+            return BufferIo.write(this, FdDispatcher.INSTANCE, src);
         } finally {
             exit(slot);
         }
@@ -70,9 +56,13 @@ final class UnixPipeEnd extends PipeEnd {
 
     @Override
     public void setNonBlocking(boolean on) throws IOException {
-        source.call("ioctl(FIONBIO)", h -> Posix.CALLS.setNonBlocking((int) h, on));
+        call("ioctl(FIONBIO)", h -> Posix.CALLS.setNonBlocking((int) h, on));
         blocking = !on;
-        source.handle().preCloseWith(on ? null : this::preClose);
+    }
+
+    @Override
+    protected boolean needsPreClose() {
+        return blocking;
     }
 
     /*
@@ -96,7 +86,8 @@ final class UnixPipeEnd extends PipeEnd {
     }
 
     /** From close() on another thread while a call holds the descriptor. */
-    private void preClose(long fd) {
+    @Override
+    protected void preClose(long fd) {
         Posix.CALLS.preClose((int) fd);
         int slot = blockedSlot;
         if (slot >= 0) {

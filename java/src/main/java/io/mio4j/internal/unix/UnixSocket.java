@@ -1,13 +1,11 @@
 package io.mio4j.internal.unix;
 
 import io.mio4j.internal.IoDispatcher;
-import io.mio4j.internal.IoSource;
 import io.mio4j.internal.NetSocket;
 import io.mio4j.internal.SockAddr;
 import io.mio4j.internal.SocketKind;
 import io.mio4j.internal.SocketOptionTable;
 import io.mio4j.internal.io.Errno;
-import io.mio4j.internal.io.OsHandle;
 
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -44,13 +42,10 @@ public final class UnixSocket extends NetSocket {
     /** Room for a Unix path, its terminating NUL included. */
     static final int SUN_PATH_SIZE = Posix.constant("SUN_PATH_SIZE");
 
-    private final IoSource source;
     private int family;              // learnt on first use; 0 = not yet
-    private volatile boolean handedOver;   // the descriptor now belongs to another UnixSocket
 
     private UnixSocket(int fd, SocketKind kind) {
-        super(kind);
-        this.source = new IoSource(new OsHandle(fd, f -> handedOver ? 0 : Posix.CALLS.close(f)));
+        super(kind, fd, Posix.CLOSE);
     }
 
     /** A new non-blocking, close-on-exec socket of this kind (Backend.openSocket on Unix). */
@@ -73,25 +68,16 @@ public final class UnixSocket extends NetSocket {
 
     @Override
     public UnixSocket handOver(SocketKind newKind) throws ClosedChannelException {
-        int fd = source.handle().acquire();
-        handedOver = true;
-        source.handle().release();
-        source.close();
-        return new UnixSocket(fd, newKind);
+        return new UnixSocket((int) handOver(), newKind);
     }
 
     /** AF_INET, AF_INET6 or AF_UNIX. */
     private int family() throws IOException {
         int f = family;
         if (f == 0) {
-            f = family = source.call("getsockname", h -> Posix.CALLS.family((int) h));
+            f = family = call("getsockname", h -> Posix.CALLS.family((int) h));
         }
         return f;
-    }
-
-    @Override
-    public IoSource source() {
-        return source;
     }
 
     @Override
@@ -101,7 +87,7 @@ public final class UnixSocket extends NetSocket {
 
     @Override
     public int fd() {
-        return source.handle().fdOrMinusOne();
+        return fdOrMinusOne();
     }
 
     @Override
@@ -137,12 +123,12 @@ public final class UnixSocket extends NetSocket {
     @Override
     public void bind(SocketAddress address) throws IOException {
         byte[] encoded = encode(address);
-        source.call("bind", h -> Posix.CALLS.bind((int) h, encoded));
+        call("bind", h -> Posix.CALLS.bind((int) h, encoded));
     }
 
     @Override
     public void listen(int backlog) throws IOException {
-        source.call("listen", h -> Posix.CALLS.listen((int) h, backlog));
+        call("listen", h -> Posix.CALLS.listen((int) h, backlog));
     }
 
     @Override
@@ -154,7 +140,7 @@ public final class UnixSocket extends NetSocket {
     @Override
     public boolean connect(SocketAddress address) throws IOException {
         byte[] encoded = encode(address);
-        int rc = source.call("connect", h -> {
+        int rc = call("connect", h -> {
             int r = Posix.CALLS.connect((int) h, encoded);
             return r == -Errno.EINPROGRESS ? 1 : r;
         });
@@ -164,23 +150,23 @@ public final class UnixSocket extends NetSocket {
     @Override
     public UnixSocket accept() throws IOException {
         byte[] address = new byte[SockAddr.MAX];
-        int fd = source.handle().acquire();
+        int fd = acquire();
         try {
             int rc = Posix.CALLS.accept(fd, address);
             if (Errno.isWouldBlock(rc)) {
-                source.wouldBlock();
+                wouldBlock();
                 return null;
             }
             return new UnixSocket(Errno.check("accept", rc), kind.accepted());
         } finally {
-            source.handle().release();
+            release();
         }
     }
 
     @Override
     public SocketAddress localAddress() throws IOException {
         byte[] address = new byte[SockAddr.MAX];
-        source.call("getsockname", h -> Posix.CALLS.localAddress((int) h, address));
+        call("getsockname", h -> Posix.CALLS.localAddress((int) h, address));
         return decode(address);
     }
 
@@ -188,7 +174,7 @@ public final class UnixSocket extends NetSocket {
     @Override
     public SocketAddress peerAddress() throws IOException {
         byte[] address = new byte[SockAddr.MAX];
-        int rc = source.call("getpeername", h -> {
+        int rc = call("getpeername", h -> {
             int r = Posix.CALLS.peerAddress((int) h, address);
             return r == -Errno.ENOTCONN ? 1 : r;
         });
@@ -197,38 +183,38 @@ public final class UnixSocket extends NetSocket {
 
     @Override
     public void shutdownInput() throws IOException {
-        source.call("shutdown", h -> Posix.CALLS.shutdown((int) h, SHUT_RD));
+        call("shutdown", h -> Posix.CALLS.shutdown((int) h, SHUT_RD));
     }
 
     @Override
     public void shutdownOutput() throws IOException {
-        source.call("shutdown", h -> Posix.CALLS.shutdown((int) h, SHUT_WR));
+        call("shutdown", h -> Posix.CALLS.shutdown((int) h, SHUT_WR));
     }
 
     @Override
     protected int getIntOption(int level, int name, String option) throws IOException {
         int[] value = new int[1];
-        source.optionCall("getsockopt " + option, h -> Posix.CALLS.getIntOption((int) h, level, name, value));
+        optionCall("getsockopt " + option, h -> Posix.CALLS.getIntOption((int) h, level, name, value));
         return value[0];
     }
 
     @Override
     protected void setIntOption(int level, int name, int value, String option) throws IOException {
-        source.optionCall("setsockopt " + option, h -> Posix.CALLS.setIntOption((int) h, level, name, value));
+        optionCall("setsockopt " + option, h -> Posix.CALLS.setIntOption((int) h, level, name, value));
     }
 
     /** SO_LINGER in seconds, or -1 when off. */
     @Override
     public int linger() throws IOException {
         int[] value = new int[2];
-        source.optionCall("getsockopt SO_LINGER", h -> Posix.CALLS.getLinger((int) h, value));
+        optionCall("getsockopt SO_LINGER", h -> Posix.CALLS.getLinger((int) h, value));
         return value[0] != 0 ? value[1] : -1;
     }
 
     /** Sets SO_LINGER: a negative number turns it off. */
     @Override
     protected void setLinger(int seconds) throws IOException {
-        source.optionCall("setsockopt SO_LINGER", h -> Posix.CALLS.setLinger((int) h, seconds >= 0, Math.max(seconds, 0)));
+        optionCall("setsockopt SO_LINGER", h -> Posix.CALLS.setLinger((int) h, seconds >= 0, Math.max(seconds, 0)));
     }
 
     @Override
@@ -280,7 +266,7 @@ public final class UnixSocket extends NetSocket {
         byte[] group = Objects.requireNonNull(groupAddress, "group").getAddress();
         byte[] iface = Objects.requireNonNull(ifaceAddress, "iface").getAddress();
         int option = join ? IP_ADD_MEMBERSHIP : IP_DROP_MEMBERSHIP;
-        source.optionCall(join ? "setsockopt IP_ADD_MEMBERSHIP" : "setsockopt IP_DROP_MEMBERSHIP",
+        optionCall(join ? "setsockopt IP_ADD_MEMBERSHIP" : "setsockopt IP_DROP_MEMBERSHIP",
                 h -> Posix.CALLS.membershipV4((int) h, option, group, iface));
     }
 
@@ -289,7 +275,7 @@ public final class UnixSocket extends NetSocket {
     public void membershipV6(boolean join, Inet6Address groupAddress, int ifindex) throws IOException {
         byte[] group = Objects.requireNonNull(groupAddress, "group").getAddress();
         int option = join ? IPV6_JOIN_GROUP : IPV6_LEAVE_GROUP;
-        source.optionCall(join ? "setsockopt IPV6_JOIN_GROUP" : "setsockopt IPV6_LEAVE_GROUP",
+        optionCall(join ? "setsockopt IPV6_JOIN_GROUP" : "setsockopt IPV6_LEAVE_GROUP",
                 h -> Posix.CALLS.membershipV6((int) h, option, group, ifindex));
     }
 }
