@@ -36,8 +36,9 @@ jlong mio4j_constant_lookup(JNIEnv *env, jstring name,
 jlong mio4j_constant_lookup_entries(JNIEnv *env, jstring name, const struct mio4j_constant *first,
                                     int count, size_t entry_size);
 
-/* Binds each table's natives to its class (JNI_OnLoad); JNI_OK or JNI_ERR with the
- * JVM's exception pending. */
+/* Binds each table's natives to its class (JNI_OnLoad), under the package of the copy
+ * of our classes that loads the library (io/mio4j unless relocated, see natives.c);
+ * JNI_OK or JNI_ERR, with the JVM's exception pending when the JVM raised one. */
 jint mio4j_register_natives(JNIEnv *env, const struct mio4j_natives *const *tables, int count);
 
 /* "class name signature" lines, one per native of the tables, for NativeTableTest. */

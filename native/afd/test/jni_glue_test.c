@@ -415,6 +415,39 @@ static int options_and_shutdown(void) {
     return 1;
 }
 
+/* A copy of our classes relocated by a shading tool: Java names its package in
+ * mio4j.jni.package while System.load runs, and JNI_OnLoad binds the tables there.
+ * Ends as it began: the tables bound under io/mio4j again. */
+static int onload_binds_a_relocated_copy_under_its_package(void) {
+    CHECK(loaded);
+    fake_jni_init();
+    fake_jni_set_property("mio4j.jni.package", "com/example/shaded/io/mio4j");
+    CHECK_RC(JNI_OnLoad(fake_vm, NULL), JNI_VERSION_1_8);
+    CHECK_RC(fake_registered_classes(), 4);
+    CHECK((open_fn) fake_native("com/example/shaded/io/mio4j/internal/afd/AfdCallsJni", "open", "()J") == glue.open);
+    CHECK(fake_native("com/example/shaded/io/mio4j/internal/loader/LibraryJni", "version",
+                      "()Ljava/lang/String;") != NULL);
+    CHECK(fake_native(AFD, "open", "()J") == NULL);
+    const char *text = fake_chars(glue.describe(fake_env, NULL));
+    CHECK(text != NULL && strstr(text, "com/example/shaded/io/mio4j/internal/afd/AfdCallsJni select ") != NULL);
+    CHECK(strstr(text, "\nio/mio4j/") == NULL && strncmp(text, "io/mio4j/", 9) != 0);
+    /* Not a package name: the load fails rather than binding anything. */
+    const char *bad[] = { "", "/io/mio4j", "io/mio4j/", "io.mio4j", "io/mi o4j" };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        fake_jni_init();
+        fake_jni_set_property("mio4j.jni.package", bad[i]);
+        CHECK_RC(JNI_OnLoad(fake_vm, NULL), JNI_ERR);
+        CHECK_RC(fake_registered_classes(), 0);
+    }
+    fake_jni_init();
+    fake_jni_set_property("mio4j.jni.package", NULL);
+    CHECK_RC(JNI_OnLoad(fake_vm, NULL), JNI_VERSION_1_8);
+    CHECK((open_fn) fake_native(AFD, "open", "()J") == glue.open);
+    text = fake_chars(glue.describe(fake_env, NULL));
+    CHECK(text != NULL && strncmp(text, "io/mio4j/", 9) == 0);
+    return 1;
+}
+
 /* mio4j.dll itself (beside this program): it loads, exports JNI_OnLoad, and the
  * natives it registers work. Runs last: it replaces the registered tables. */
 static int the_dll_loads_and_its_natives_work(void) {
@@ -470,6 +503,7 @@ static const struct test_case cases[] = {
     { "socket_arguments_are_checked", socket_arguments_are_checked },
     { "udp_and_vectored_io", udp_and_vectored_io },
     { "options_and_shutdown", options_and_shutdown },
+    { "onload_binds_a_relocated_copy_under_its_package", onload_binds_a_relocated_copy_under_its_package },
     { "the_dll_loads_and_its_natives_work", the_dll_loads_and_its_natives_work },
 };
 

@@ -166,6 +166,46 @@ static jint JNICALL get_int_field(JNIEnv *env, jobject obj, jfieldID field) {
     return (jint) as(obj)->length;
 }
 
+/* System.getProperty, which JNI_OnLoad calls once for the package to bind under
+ * (native/jni/natives.c): one property, set by fake_jni_set_property. */
+static int get_property_method;
+static char property_name[128], property_value[512];
+static int property_set;
+
+void fake_jni_set_property(const char *name, const char *value) {
+    property_set = value != NULL;
+    snprintf(property_name, sizeof(property_name), "%s", name);
+    snprintf(property_value, sizeof(property_value), "%s", value != NULL ? value : "");
+}
+
+static jmethodID JNICALL get_static_method_id(JNIEnv *env, jclass clazz, const char *name, const char *sig) {
+    (void) env;
+    if (clazz != NULL && as(clazz)->kind == FAKE_CLASS
+            && strcmp((const char *) as(clazz)->data, "java/lang/System") == 0
+            && strcmp(name, "getProperty") == 0 && strcmp(sig, "(Ljava/lang/String;)Ljava/lang/String;") == 0) {
+        return (jmethodID) &get_property_method;
+    }
+    fake_exceptions++;   /* NoSuchMethodError */
+    return NULL;
+}
+
+static jobject JNICALL call_static_object_method_a(JNIEnv *env, jclass clazz, jmethodID method,
+                                                   const jvalue *args) {
+    (void) clazz;
+    if (method != (jmethodID) &get_property_method || args == NULL) {
+        printf("fake_jni: CallStaticObjectMethodA of something other than System.getProperty\n");
+        abort();
+    }
+    const char *key = fake_chars((jstring) args[0].l);
+    if (key == NULL || !property_set || strcmp(key, property_name) != 0) return NULL;
+    return (jobject) new_string_utf(env, property_value);
+}
+
+static jboolean JNICALL exception_check(JNIEnv *env) {
+    (void) env;
+    return fake_exceptions > 0 ? JNI_TRUE : JNI_FALSE;
+}
+
 static void JNICALL exception_clear(JNIEnv *env) {
     (void) env;
     fake_exceptions = 0;
@@ -222,6 +262,9 @@ void fake_jni_init(void) {
     functions.GetFieldID = get_field_id;
     functions.GetIntField = get_int_field;
     functions.ExceptionClear = exception_clear;
+    functions.ExceptionCheck = exception_check;
+    functions.GetStaticMethodID = get_static_method_id;
+    functions.CallStaticObjectMethodA = call_static_object_method_a;
     invoke.GetEnv = get_env;
 
     table_count = 0;

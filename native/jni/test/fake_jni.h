@@ -28,6 +28,9 @@ void fake_jni_init(void);
 /* Forgets every object made so far (between test cases) and the exception count. */
 void fake_jni_release_objects(void);
 
+/* The system property System.getProperty answers for name (none when value is NULL). */
+void fake_jni_set_property(const char *name, const char *value);
+
 /* The function RegisterNatives bound for class/name/signature, or NULL. */
 void *fake_native(const char *class_name, const char *name, const char *signature);
 int fake_registered_count(void);   /* methods registered in all */

@@ -40,6 +40,20 @@ public final class NativeLoader {
     static final String NAME = "mio4j";
     /** Copies of one library for class loaders of one JVM (the JVM lets only one load a file). */
     private static final int MAX_COPIES = 8;
+    /**
+     * The system property JNI_OnLoad reads the package of our classes from
+     * (native/jni/natives.c), set only while System.load runs. Not under io.mio4j, so a
+     * shading tool that relocates io.mio4j in string constants leaves it as it is.
+     */
+    static final String PACKAGE_PROPERTY = "mio4j.jni.package";
+    /** This copy's package as JNI names it ("io/mio4j", or where a shading tool moved it); null if JNI cannot follow. */
+    static final String PACKAGE = jniPackage(LibraryJni.class.getName());
+    /**
+     * Held while PACKAGE_PROPERTY is set and System.load runs. Every copy of mio4j in this
+     * JVM, whatever its class loader or relocation, shares it: a string literal is one
+     * object per JVM (and this one is not under io.mio4j either).
+     */
+    private static final Object PACKAGE_LOCK = "mio4j: JNI_OnLoad reads mio4j.jni.package";
     private static final Logger LOG = LoggerFactory.getLogger(NativeLoader.class);
 
     /**
@@ -127,14 +141,18 @@ public final class NativeLoader {
         }
         try {
             loadLibrary();
-            return success(STEP_LIBRARY_PATH, file, "System.loadLibrary(\"" + NAME + "\")");
         } catch (UnsatisfiedLinkError e) {
             if (file != null && isInAnotherClassLoader(e)) {
-                return loadCopy(STEP_LIBRARY_PATH, file.toString(), file, null, null);
+                return loadCopy(STEP_LIBRARY_PATH, file.toString(), file, null, null,
+                        "another class loader holds " + file);
             }
             skip(STEP_LIBRARY_PATH, reason(e, file));
             return null;
         }
+        if (nativesBound()) {
+            return success(STEP_LIBRARY_PATH, file, "System.loadLibrary(\"" + NAME + "\")");
+        }
+        return loadCopy(STEP_LIBRARY_PATH, file.toString(), file, null, null, anotherCopyHolds(file));
     }
 
     /** The file System.loadLibrary would find, for diagnostics; null when there is none. */
@@ -218,26 +236,31 @@ public final class NativeLoader {
         }
     }
 
-    /** Loads {@code file}; when another class loader holds it, loads a private copy instead. */
+    /** Loads {@code file}; when another class loader or copy of our classes holds it, loads a private copy instead. */
     private Result loadFile(String step, Path file, String origin, byte[] content, String hash) {
         try {
             load(file);
-            return success(step, file, origin);
         } catch (UnsatisfiedLinkError e) {
             if (isInAnotherClassLoader(e)) {
-                return loadCopy(step, origin, file, content, hash);
+                return loadCopy(step, origin, file, content, hash, "another class loader holds " + file);
             }
             skip(step, origin + ": " + reason(e, file));
             return null;
         }
+        if (nativesBound()) {
+            return success(step, file, origin);
+        }
+        return loadCopy(step, origin, file, content, hash, anotherCopyHolds(file));
     }
 
     /**
      * The JVM loads one library file into one class loader only, so a second class loader
      * (an application server's, a plugin's) gets a numbered copy in the extraction folder,
-     * hash-checked like the first and kept for later runs.
+     * hash-checked like the first and kept for later runs. So does a second copy of our
+     * classes in one class loader (a relocated one beside ours): loading the same file
+     * again there does nothing, so JNI_OnLoad would not bind the second copy's classes.
      */
-    private Result loadCopy(String step, String origin, Path loaded, byte[] content, String hash) {
+    private Result loadCopy(String step, String origin, Path loaded, byte[] content, String hash, String why) {
         LOG.debug("mio4j: {} is loaded by another class loader; loading a copy", loaded);
         try {
             if (content == null) {
@@ -249,8 +272,9 @@ public final class NativeLoader {
                 Path copy = folder.install(System.mapLibraryName(NAME + "-" + hash + "-" + n), content, hash);
                 try {
                     load(copy);
-                    return success(step, copy, origin + ", copy " + n
-                            + " for this class loader (another class loader holds " + loaded + ")");
+                    if (nativesBound()) {
+                        return success(step, copy, origin + ", copy " + n + " for this class loader (" + why + ")");
+                    }
                 } catch (UnsatisfiedLinkError e) {
                     if (!isInAnotherClassLoader(e)) {
                         skip(step, origin + ": " + reason(e, copy));
@@ -259,7 +283,7 @@ public final class NativeLoader {
                 }
             }
             skip(step, origin + ": " + loaded + " and all " + (MAX_COPIES - 1)
-                    + " copies are loaded by other class loaders");
+                    + " copies are loaded by other class loaders or other copies of mio4j's classes");
         } catch (IOException e) {
             skip(step, origin + ": loaded by another class loader, and no copy could be made: " + e.getMessage());
         }
@@ -268,12 +292,76 @@ public final class NativeLoader {
 
     // System.load and loadLibrary tie the library to the class loader of their caller:
     // these two methods make that NativeLoader's loader, whose classes JNI_OnLoad binds.
+    // JNI_OnLoad finds them under PACKAGE, which it reads from PACKAGE_PROPERTY.
     private static void load(Path file) {
-        System.load(file.toString());
+        synchronized (PACKAGE_LOCK) {
+            String previous = setPackageProperty();
+            try {
+                System.load(file.toString());
+            } finally {
+                restore(previous);
+            }
+        }
     }
 
     private static void loadLibrary() {
-        System.loadLibrary(NAME);
+        synchronized (PACKAGE_LOCK) {
+            String previous = setPackageProperty();
+            try {
+                System.loadLibrary(NAME);
+            } finally {
+                restore(previous);
+            }
+        }
+    }
+
+    private static String setPackageProperty() {
+        if (PACKAGE == null) {
+            throw new UnsatisfiedLinkError("mio4j's classes were relocated to " + LibraryJni.class.getName()
+                    + ", which JNI_OnLoad cannot follow: relocate the package io.mio4j as a whole, to a name"
+                    + " of ASCII letters, digits, '_' and '$'");
+        }
+        return System.setProperty(PACKAGE_PROPERTY, PACKAGE);
+    }
+
+    private static void restore(String previous) {
+        if (previous == null) {
+            System.clearProperty(PACKAGE_PROPERTY);
+        } else {
+            System.setProperty(PACKAGE_PROPERTY, previous);
+        }
+    }
+
+    /**
+     * "io/mio4j" from io.mio4j.internal.loader.LibraryJni, or the package a shading tool
+     * relocated io.mio4j to; null when the name does not end as ours does or has
+     * characters JNI_OnLoad does not accept.
+     */
+    static String jniPackage(String libraryJniClass) {
+        String tail = ".internal.loader.LibraryJni";
+        if (!libraryJniClass.endsWith(tail) || libraryJniClass.length() == tail.length()) {
+            return null;
+        }
+        String name = libraryJniClass.substring(0, libraryJniClass.length() - tail.length()).replace('.', '/');
+        return name.matches("[A-Za-z0-9_$]+(/[A-Za-z0-9_$]+)*") && name.length() < 200 ? name : null;
+    }
+
+    /**
+     * Whether JNI_OnLoad bound this copy of our classes. System.load returns without running
+     * it when this class loader has the file loaded already, as when a relocated copy of
+     * mio4j's classes beside ours loaded it first.
+     */
+    private static boolean nativesBound() {
+        try {
+            LibraryJni.version();
+            return true;
+        } catch (UnsatisfiedLinkError e) {
+            return false;
+        }
+    }
+
+    private static String anotherCopyHolds(Path file) {
+        return "another copy of mio4j's classes in this class loader holds " + file;
     }
 
     static boolean isInAnotherClassLoader(UnsatisfiedLinkError e) {

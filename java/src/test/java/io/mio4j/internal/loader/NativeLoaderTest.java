@@ -243,6 +243,18 @@ class NativeLoaderTest {
     }
 
     @Test
+    void jniOnLoadIsToldThePackageOurClassesWereRelocatedTo() {
+        assertEquals("io/mio4j", NativeLoader.PACKAGE);
+        assertEquals("com/example/shaded/io/mio4j",
+                NativeLoader.jniPackage("com.example.shaded.io.mio4j.internal.loader.LibraryJni"));
+        assertEquals("x", NativeLoader.jniPackage("x.internal.loader.LibraryJni"));
+        // names JNI_OnLoad could not follow: the load then fails with this explanation
+        assertNull(NativeLoader.jniPackage("internal.loader.LibraryJni"));
+        assertNull(NativeLoader.jniPackage("io.mio4j.loader.LibraryJni"));
+        assertNull(NativeLoader.jniPackage("caf\u00e9.io.mio4j.internal.loader.LibraryJni"));
+    }
+
+    @Test
     void aLoaderErrorFromANoexecMountIsRecognised() {
         assertTrue(NativeLoader.looksLikeNoexec("/tmp/mio4j-me/libmio4j-ab.so: /tmp/mio4j-me/libmio4j-ab.so:"
                 + " failed to map segment from shared object"));
