@@ -12,6 +12,7 @@ if [ $# -ne 1 ]; then
     echo "usage: scripts/cross-build.sh <triple>|all" >&2
     exit 2
 fi
+"$root/scripts/install-build-deps.sh" cross   # clang, lld, llvm
 if [ "$1" = all ]; then
     for expect in "$root"/cmake/*.expect; do
         triple="$(basename "$expect" .expect)"

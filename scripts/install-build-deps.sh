@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build needs and a fresh Debian machine may lack. Fast when all is there.
+# Arguments name extra tool sets: "cross" adds clang, lld and llvm (llvm-readelf, llvm-nm)
+# for scripts/cross-build.sh and scripts/check-library.sh.
 set -euo pipefail
 missing=()
 command -v cmake >/dev/null || missing+=(cmake)
@@ -8,6 +10,19 @@ command -v make >/dev/null || missing+=(make)
 command -v objdump >/dev/null || missing+=(binutils)
 command -v mvn >/dev/null || missing+=(maven)
 command -v javac >/dev/null || missing+=(openjdk-17-jdk-headless)
+for set in "$@"; do
+  case "$set" in
+    cross)
+      command -v clang >/dev/null || missing+=(clang)
+      command -v ld.lld >/dev/null || missing+=(lld)
+      { command -v llvm-readelf >/dev/null && command -v llvm-nm >/dev/null; } || missing+=(llvm)
+      ;;
+    *)
+      echo "install-build-deps: unknown tool set '$set' (known: cross)" >&2
+      exit 2
+      ;;
+  esac
+done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
