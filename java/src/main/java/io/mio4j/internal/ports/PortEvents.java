@@ -6,7 +6,7 @@ import io.mio4j.internal.io.NativeConstant;
 
 /**
  * What the binding reports about event ports: port_event_t's layout, the sources, the
- * poll bits and the errno values only ports use (illumos's numbers are not Linux's);
+ * poll bits and ETIME, port_getn's timeout (illumos's numbers are not Linux's);
  * and the two mappings between those bits and ours. Read once per PortsCalls.
  */
 final class PortEvents {
@@ -26,7 +26,6 @@ final class PortEvents {
     /** 0 where the system has no POLLRDHUP (Oracle Solaris 11). */
     final int pollRdHup;
     final int etime;
-    final int ebadfd;
 
     PortEvents(PortsCalls calls) {
         size = required(calls, "SIZEOF_PORT_EVENT");
@@ -45,7 +44,6 @@ final class PortEvents {
         long rdhup = calls.constant("POLLRDHUP");
         pollRdHup = NativeConstant.known(rdhup) ? (int) rdhup : 0;
         etime = required(calls, "ETIME");
-        ebadfd = required(calls, "EBADFD");
     }
 
     /** The one interest → association events mapping (AIO and LIO mean nothing here). */
