@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build needs and a fresh Debian machine may lack. Fast when all is there.
-# --sanitizers: also the AddressSanitizer and UBSan runtimes of the installed gcc
-# (scripts/test-native.sh).
+# Arguments name extra tool sets: "cross" adds clang, lld and llvm (llvm-readelf, llvm-nm)
+# for scripts/cross-build.sh and scripts/check-library.sh; "--sanitizers" the
+# AddressSanitizer and UBSan runtimes of the installed gcc (scripts/test-native.sh).
 set -euo pipefail
 missing=()
 command -v cmake >/dev/null || missing+=(cmake)
@@ -10,15 +11,30 @@ command -v make >/dev/null || missing+=(make)
 command -v objdump >/dev/null || missing+=(binutils)
 command -v mvn >/dev/null || missing+=(maven)
 command -v javac >/dev/null || missing+=(openjdk-17-jdk-headless)
-# gcc links -fsanitize=address,undefined only with its libgcc-N-dev (libasan, libubsan).
-if [ "${1:-}" = "--sanitizers" ] && command -v gcc >/dev/null; then
-  probe="$(mktemp -d)"
-  echo 'int main(void) { return 0; }' > "$probe/probe.c"
-  if ! gcc -fsanitize=address,undefined "$probe/probe.c" -o "$probe/probe" 2>/dev/null; then
-    missing+=("libgcc-$(gcc -dumpversion | cut -d. -f1)-dev")
-  fi
-  rm -rf "$probe"
-fi
+for set in "$@"; do
+  case "$set" in
+    cross)
+      command -v clang >/dev/null || missing+=(clang)
+      command -v ld.lld >/dev/null || missing+=(lld)
+      { command -v llvm-readelf >/dev/null && command -v llvm-nm >/dev/null; } || missing+=(llvm)
+      ;;
+    --sanitizers)
+      # gcc links -fsanitize=address,undefined only with its libgcc-N-dev (libasan, libubsan).
+      if command -v gcc >/dev/null; then
+        probe="$(mktemp -d)"
+        echo 'int main(void) { return 0; }' > "$probe/probe.c"
+        if ! gcc -fsanitize=address,undefined "$probe/probe.c" -o "$probe/probe" 2>/dev/null; then
+          missing+=("libgcc-$(gcc -dumpversion | cut -d. -f1)-dev")
+        fi
+        rm -rf "$probe"
+      fi
+      ;;
+    *)
+      echo "install-build-deps: unknown tool set '$set' (known: cross, --sanitizers)" >&2
+      exit 2
+      ;;
+  esac
+done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo

@@ -5,6 +5,7 @@ import io.mio4j.internal.afd.AfdBackend;
 import io.mio4j.internal.epoll.EpollBackend;
 import io.mio4j.internal.loader.Binding;
 import io.mio4j.internal.loader.NativeLoader;
+import io.mio4j.internal.ports.PortsBackend;
 
 import io.mio4j.internal.NetSocket;
 import io.mio4j.internal.SocketKind;
@@ -23,6 +24,7 @@ public final class Platform {
     /** In the order they are asked. */
     private static final List<Backend> BACKENDS = List.of(
             new EpollBackend(),
+            new PortsBackend(),
             new AfdBackend());
 
     private Platform() {
