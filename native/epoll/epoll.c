@@ -22,7 +22,8 @@ static jint epoll_open(JNIEnv *env, jclass clazz) {
 
 /* The flags EpollPoller asks for (the constants table's): no EPOLLONESHOT,
  * EPOLLEXCLUSIVE or EPOLLWAKEUP, whose rules Java does not follow. */
-#define OUR_EVENTS (EPOLLIN | EPOLLOUT | EPOLLPRI | EPOLLERR | EPOLLHUP | EPOLLRDHUP | EPOLLET)
+/* EPOLLONESHOT: the test stand-in of illumos's one-shot event ports builds on it. */
+#define OUR_EVENTS (EPOLLIN | EPOLLOUT | EPOLLPRI | EPOLLERR | EPOLLHUP | EPOLLRDHUP | EPOLLET | EPOLLONESHOT)
 
 static jint epoll_control(JNIEnv *env, jclass clazz, jint epfd, jint op, jint fd,
                           jint events, jlong data) {
@@ -103,7 +104,7 @@ static jint epoll_probe_pwait2(JNIEnv *env, jclass clazz) {
 static const struct mio4j_constant epoll_constants[] = {
     MIO4J_CONSTANT(EPOLLIN), MIO4J_CONSTANT(EPOLLOUT), MIO4J_CONSTANT(EPOLLPRI),
     MIO4J_CONSTANT(EPOLLERR), MIO4J_CONSTANT(EPOLLHUP), MIO4J_CONSTANT(EPOLLRDHUP),
-    MIO4J_CONSTANT(EPOLLET),
+    MIO4J_CONSTANT(EPOLLET), MIO4J_CONSTANT(EPOLLONESHOT),
     MIO4J_CONSTANT(EPOLL_CTL_ADD), MIO4J_CONSTANT(EPOLL_CTL_MOD), MIO4J_CONSTANT(EPOLL_CTL_DEL),
     { "SIZEOF_EPOLL_EVENT", (jint) sizeof(struct epoll_event) },
     { "OFFSETOF_EVENTS", (jint) offsetof(struct epoll_event, events) },

@@ -41,7 +41,7 @@ static int epoll_natives_are_registered(void) {
     CHECK_RC(E.constant(ENV, fake_string("EPOLL_CTL_DEL")), EPOLL_CTL_DEL);
     CHECK_RC(E.constant(ENV, fake_string("SIZEOF_EPOLL_EVENT")), sizeof(struct epoll_event));
     CHECK_RC(E.constant(ENV, fake_string("OFFSETOF_DATA")), offsetof(struct epoll_event, data));
-    CHECK_RC(E.constant(ENV, fake_string("EPOLLONESHOT")), MIO4J_NO_CONSTANT);
+    CHECK_RC(E.constant(ENV, fake_string("EPOLLONESHOT")), EPOLLONESHOT);   /* the ports poller's test stand-in builds on it */
     CHECK_RC(E.constant(ENV, NULL), MIO4J_NO_CONSTANT);
     return 1;
 }
@@ -53,7 +53,7 @@ static int ctl_takes_our_operations_and_flags_only(void) {
     jint p[2];
     CHECK(tracked_pipe(p));
     const jint ours = EPOLLIN | EPOLLOUT | EPOLLPRI | EPOLLERR | EPOLLHUP | EPOLLRDHUP | EPOLLET;
-    const jint bad_events[] = { EPOLLIN | EPOLLONESHOT, EPOLLIN | EPOLLEXCLUSIVE,
+    const jint bad_events[] = { EPOLLIN | EPOLLEXCLUSIVE,
                                 EPOLLIN | EPOLLWAKEUP, EPOLLIN | (1 << 20), -1, INT32_MAX };
     for (size_t i = 0; i < sizeof(bad_events) / sizeof(bad_events[0]); i++) {
         CHECK_RC(E.ctl(ENV, ep, EPOLL_CTL_ADD, p[0], bad_events[i], 1), -EINVAL);

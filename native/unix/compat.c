@@ -166,6 +166,7 @@ int mio4j_unix_thread_signal(long thread, int signal) {
 }
 #else
 #include <pthread.h>
+#include <signal.h>
 
 long mio4j_unix_thread_self(void) {
     return (long) pthread_self();

@@ -15,9 +15,10 @@ mio4j_abi_library(libsocket.so.1
 # strerror_r the POSIX one, __stack_chk_fail and __stack_chk_guard (the root
 # CMakeLists.txt builds with -fstack-protector-strong) ILLUMOS_0.37, recent illumos only.
 mio4j_abi_library(libc.so.1
-  ___errno __stack_chk_fail close fcntl free ioctl malloc memcpy memset pipe2
-  port_associate port_create port_dissociate port_getn port_send read readv snprintf
-  strcmp strerror_r strlen strnlen write writev
+  ___errno __stack_chk_fail close dup2 fcntl free ioctl malloc memcpy memset pipe2
+  port_associate port_create port_dissociate port_getn port_send pthread_kill pthread_self
+  read readv sigaction sigemptyset snprintf
+  strcmp strcpy strerror_r strlen strncmp strnlen strspn write writev
   DATA __stack_chk_guard)
 
 # Only the SysV hash table, which every ELF runtime linker reads (lld adds a GNU one

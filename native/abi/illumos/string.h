@@ -8,6 +8,9 @@
 void *memcpy(void *dst, const void *src, size_t n);
 void *memset(void *s, int c, size_t n);
 int strcmp(const char *a, const char *b);
+int strncmp(const char *a, const char *b, size_t n);
+char *strcpy(char *dst, const char *src);
+size_t strspn(const char *s, const char *accept);
 size_t strlen(const char *s);
 size_t strnlen(const char *s, size_t max);
 int strerror_r(int error, char *buf, size_t size);

@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 int close(int fd);
+int dup2(int fd, int to);
 ssize_t read(int fd, void *buf, size_t n);
 ssize_t write(int fd, const void *buf, size_t n);
 int pipe2(int fds[2], int flags);

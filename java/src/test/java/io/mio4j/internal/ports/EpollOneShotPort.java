@@ -25,8 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class EpollOneShotPort implements PortsCalls {
     private static final EpollCalls EPOLL = Binding.implementation(EpollCalls.class);
-    /** Linux's EPOLLONESHOT (include/uapi/linux/eventpoll.h); the epoll table does not list it. */
-    private static final int EPOLLONESHOT = 1 << 30;
+    /** Linux's EPOLLONESHOT, from the library's epoll table. */
+    private static final int EPOLLONESHOT = io.mio4j.internal.io.NativeConstant.required("EPOLLONESHOT",
+            io.mio4j.internal.loader.Binding.implementation(io.mio4j.internal.epoll.EpollCalls.class).constant("EPOLLONESHOT"));
     private static final int EPOLLIN = (int) EPOLL.constant("EPOLLIN");
     private static final int CTL_ADD = (int) EPOLL.constant("EPOLL_CTL_ADD");
     private static final int CTL_MOD = (int) EPOLL.constant("EPOLL_CTL_MOD");
