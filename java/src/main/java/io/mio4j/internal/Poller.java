@@ -3,7 +3,11 @@ package io.mio4j.internal;
 import io.mio4j.Interest;
 import io.mio4j.Token;
 
+import io.mio4j.internal.io.OsHandle;
+
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
 
 /**
  * One OS poller instance (a selector in mio's words): the operations every backend (epoll, kqueue, event ports,
@@ -11,6 +15,29 @@ import java.io.IOException;
  * {@link #select}, which one thread calls at a time.
  */
 public abstract class Poller {
+    /** The poller's own OS handle (epoll descriptor, kqueue, event port, completion port). */
+    private final OsHandle handle;
+
+    protected Poller(OsHandle handle) {
+        this.handle = handle;
+    }
+
+    /**
+     * Takes a use of the poller's handle for one call; pair with {@link #release()}.
+     *
+     * @throws ClosedSelectorException once closed
+     */
+    protected final long acquire() {
+        try {
+            return handle.acquireHandle();
+        } catch (ClosedChannelException e) {
+            throw new ClosedSelectorException();
+        }
+    }
+
+    protected final void release() {
+        handle.release();
+    }
     /** What {@link #select} returns when a signal cut the wait short. */
     public static final int INTERRUPTED = -1;
 
@@ -56,8 +83,22 @@ public abstract class Poller {
     public void wouldBlock(long handle) {
     }
 
-    public abstract boolean isOpen();
+    public final boolean isOpen() {
+        return handle.isOpen();
+    }
 
-    /** Closes the poller; a thread blocked in select returns first. Idempotent. */
-    public abstract void close() throws IOException;
+    /**
+     * Closes the poller; a thread blocked in select returns first (the handle closes with
+     * the last use, its own). Idempotent.
+     */
+    public final void close() throws IOException {
+        if (handle.isOpen()) {
+            try {
+                wakeup();
+            } catch (ClosedSelectorException ignored) {
+                // closed meanwhile by another thread
+            }
+            handle.close();
+        }
+    }
 }

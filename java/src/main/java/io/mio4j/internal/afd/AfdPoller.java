@@ -14,7 +14,6 @@ import io.mio4j.internal.WakerHandle;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.ClosedSelectorException;
 
 /**
  * The Windows selector: AFD polls completing on an I/O completion port
@@ -44,6 +43,7 @@ final class AfdPoller extends Poller {
     private AfdWaker waker;   // guarded by registrations
 
     private AfdPoller(OsHandle port) {
+        super(port);
         this.port = port;
     }
 
@@ -87,7 +87,7 @@ final class AfdPoller extends Poller {
                 }
             }
         } finally {
-            port.release();
+            release();
         }
     }
 
@@ -110,7 +110,7 @@ final class AfdPoller extends Poller {
                 tokens.commit(slot);
             }
         } finally {
-            port.release();
+            release();
         }
     }
 
@@ -124,7 +124,7 @@ final class AfdPoller extends Poller {
                 Errno.check("deregister", rc);
             }
         } finally {
-            port.release();
+            release();
         }
     }
 
@@ -143,7 +143,7 @@ final class AfdPoller extends Poller {
         try {
             CALLS.wouldBlock(selector, handle);
         } finally {
-            port.release();
+            release();
         }
     }
 
@@ -164,7 +164,7 @@ final class AfdPoller extends Poller {
             EVENTS.decode(raw, n, registrations.snapshot(), events);
             return events.size();
         } finally {
-            port.release();
+            release();
         }
     }
 
@@ -187,7 +187,7 @@ final class AfdPoller extends Poller {
         try {
             Errno.check("PostQueuedCompletionStatus", CALLS.wake(selector, data));
         } finally {
-            port.release();
+            release();
         }
     }
 
@@ -204,7 +204,7 @@ final class AfdPoller extends Poller {
                 return waker;
             }
         } finally {
-            port.release();
+            release();
         }
     }
 
@@ -217,30 +217,8 @@ final class AfdPoller extends Poller {
         }
     }
 
-    @Override
-    public boolean isOpen() {
-        return port.isOpen();
-    }
 
-    @Override
-    public void close() throws IOException {
-        if (port.isOpen()) {
-            try {
-                wakeup();   // a thread in select leaves, then the last release closes
-            } catch (ClosedSelectorException ignored) {
-                // closed meanwhile by another thread
-            }
-            port.close();
-        }
-    }
 
-    private long acquire() {
-        try {
-            return port.acquireHandle();
-        } catch (ClosedChannelException e) {
-            throw new ClosedSelectorException();
-        }
-    }
 
     private static int constant(String name) {
         return NativeConstant.required(name, CALLS.constant(name));

@@ -14,8 +14,6 @@ import io.mio4j.internal.unix.Posix;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.ClosedSelectorException;
 
 /**
  * The epoll poller. Registrations are edge-triggered; the 64-bit event data carries
@@ -54,6 +52,7 @@ final class EpollPoller extends Poller {
     private EventFdWaker waker;   // guarded by table
 
     private EpollPoller(OsHandle epoll, int wakeFd) {
+        super(epoll);
         this.epoll = epoll;
         this.wakeFd = wakeFd;
     }
@@ -158,7 +157,7 @@ final class EpollPoller extends Poller {
     }
 
     private void control(int op, int fd, Token token, Interest interests, boolean own) throws IOException {
-        int ep = acquire();
+        int ep = (int) acquire();
         try {
             synchronized (table) {
                 if (!own) {
@@ -175,7 +174,7 @@ final class EpollPoller extends Poller {
                 table.commit(fd);
             }
         } finally {
-            epoll.release();
+            release();
         }
     }
 
@@ -190,7 +189,7 @@ final class EpollPoller extends Poller {
     }
 
     private void deregister(int fd, boolean own) throws IOException {
-        int ep = acquire();
+        int ep = (int) acquire();
         try {
             synchronized (table) {
                 if (!own) {
@@ -201,13 +200,13 @@ final class EpollPoller extends Poller {
                 Errno.check("epoll_ctl", rc);
             }
         } finally {
-            epoll.release();
+            release();
         }
     }
 
     @Override
     public int select(EventBuffer events, long timeoutNanos) throws IOException {
-        int ep = acquire();
+        int ep = (int) acquire();
         try {
             ByteBuffer raw = events.raw(EVENT_SIZE);
             int capacity = events.capacity();
@@ -228,7 +227,7 @@ final class EpollPoller extends Poller {
             decode(raw, n, events);
             return events.size();
         } finally {
-            epoll.release();
+            release();
         }
     }
 
@@ -255,7 +254,7 @@ final class EpollPoller extends Poller {
 
     @Override
     public void wakeup() throws IOException {
-        int ep = acquire();
+        int ep = (int) acquire();
         try {
             int rc = CALLS.eventfdWrite(wakeFd, 1);
             // EAGAIN: the counter is full, so a wake-up is already pending.
@@ -263,7 +262,7 @@ final class EpollPoller extends Poller {
                 throw Errno.exception("write(eventfd)", rc);
             }
         } finally {
-            epoll.release();
+            release();
         }
     }
 
@@ -286,30 +285,8 @@ final class EpollPoller extends Poller {
         }
     }
 
-    @Override
-    public boolean isOpen() {
-        return epoll.isOpen();
-    }
 
-    @Override
-    public void close() throws IOException {
-        if (epoll.isOpen()) {
-            try {
-                wakeup();   // a thread in select leaves, then the last release closes
-            } catch (ClosedSelectorException ignored) {
-                // closed meanwhile by another thread
-            }
-            epoll.close();
-        }
-    }
 
-    private int acquire() {
-        try {
-            return epoll.acquire();
-        } catch (ClosedChannelException e) {
-            throw new ClosedSelectorException();
-        }
-    }
 
     /** Closes a descriptor of this poller's own (the epoll and eventfd descriptors). */
     static int closeFd(int fd) {

@@ -14,7 +14,6 @@ import io.mio4j.internal.unix.Posix;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.ClosedSelectorException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -52,6 +51,7 @@ final class PortsPoller extends Poller {
     private long lastWakerUser;
 
     private PortsPoller(PortsCalls calls, PortEvents abi, OsHandle port) {
+        super(port);
         this.calls = calls;
         this.abi = abi;
         this.port = port;
@@ -73,7 +73,7 @@ final class PortsPoller extends Poller {
     @Override
     public void register(long handle, Token token, Interest interests) throws IOException {
         int fd = descriptor(handle);
-        int p = acquire();
+        int p = (int) acquire();
         try {
             synchronized (table) {
                 if (associations.isRegistered(fd)) {
@@ -83,14 +83,14 @@ final class PortsPoller extends Poller {
                 associate(p, fd, token, interests);
             }
         } finally {
-            port.release();
+            release();
         }
     }
 
     @Override
     public void reregister(long handle, Token token, Interest interests) throws IOException {
         int fd = descriptor(handle);
-        int p = acquire();
+        int p = (int) acquire();
         try {
             synchronized (table) {
                 if (!associations.isRegistered(fd)) {
@@ -101,7 +101,7 @@ final class PortsPoller extends Poller {
                 associate(p, fd, token, interests);
             }
         } finally {
-            port.release();
+            release();
         }
     }
 
@@ -124,7 +124,7 @@ final class PortsPoller extends Poller {
     @Override
     public void deregister(long handle) throws IOException {
         int fd = descriptor(handle);
-        int p = acquire();
+        int p = (int) acquire();
         try {
             synchronized (table) {
                 if (!associations.isRegistered(fd)) {
@@ -140,7 +140,7 @@ final class PortsPoller extends Poller {
                 }
             }
         } finally {
-            port.release();
+            release();
         }
     }
 
@@ -173,13 +173,13 @@ final class PortsPoller extends Poller {
                 }
             }
         } finally {
-            port.release();
+            release();
         }
     }
 
     @Override
     public int select(EventBuffer events, long timeoutNanos) throws IOException {
-        int p = acquire();
+        int p = (int) acquire();
         try {
             ByteBuffer raw = events.raw(abi.size);
             long result = calls.getn(p, raw, events.capacity(), 1, timeoutNanos);
@@ -203,7 +203,7 @@ final class PortsPoller extends Poller {
             }
             throw Errno.exception("port_getn", error);
         } finally {
-            port.release();
+            release();
         }
     }
 
@@ -237,7 +237,7 @@ final class PortsPoller extends Poller {
 
     @Override
     public void wakeup() throws IOException {
-        int p = acquire();
+        int p = (int) acquire();
         try {
             if (wakePending.compareAndSet(false, true)) {
                 int rc = calls.send(p, abi.pollIn, INTERNAL_WAKE);
@@ -247,7 +247,7 @@ final class PortsPoller extends Poller {
                 }
             }
         } finally {
-            port.release();
+            release();
         }
     }
 
@@ -263,7 +263,7 @@ final class PortsPoller extends Poller {
             Errno.check("port_send", calls.send(p, abi.pollIn, user));
             return true;
         } finally {
-            port.release();
+            release();
         }
     }
 
@@ -279,7 +279,7 @@ final class PortsPoller extends Poller {
                 return waker;
             }
         } finally {
-            port.release();
+            release();
         }
     }
 
@@ -291,22 +291,7 @@ final class PortsPoller extends Poller {
         }
     }
 
-    @Override
-    public boolean isOpen() {
-        return port.isOpen();
-    }
 
-    @Override
-    public void close() throws IOException {
-        if (port.isOpen()) {
-            try {
-                wakeup();   // a thread in select leaves, then the last release closes
-            } catch (ClosedSelectorException ignored) {
-                // closed meanwhile by another thread
-            }
-            port.close();
-        }
-    }
 
     /** A descriptor is an int; anything else cannot be one of ours. */
     private static int descriptor(long handle) {
@@ -316,11 +301,4 @@ final class PortsPoller extends Poller {
         return (int) handle;
     }
 
-    private int acquire() {
-        try {
-            return port.acquire();
-        } catch (ClosedChannelException e) {
-            throw new ClosedSelectorException();
-        }
-    }
 }
