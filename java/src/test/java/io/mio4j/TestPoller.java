@@ -45,11 +45,6 @@ public final class TestPoller {
         Assumptions.assumeFalse(LIBKQUEUE, "libkqueue reads and clears SO_ERROR when it polls");
     }
 
-    /** libkqueue reports an EVFILT_WRITE event with each EVFILT_READ edge of a socket. */
-    public static void assumeNoSpuriousWriteEvents() {
-        Assumptions.assumeFalse(LIBKQUEUE, "libkqueue adds a WRITE event to each READ edge");
-    }
-
     /**
      * libkqueue cannot see close(2): it notices a closed kqueue later, from a thread of
      * its own, and releases its descriptors then.
