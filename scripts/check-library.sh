@@ -1,69 +1,82 @@
 #!/usr/bin/env bash
-# Checks a cross-built libmio4j against cmake/<triple>.expect: ELF class and machine,
-# the NEEDED libraries, the exported symbols (exactly), the imported ones (only those
-# listed, per library, and the required ones present), and no symbol version named in
-# forbidden-versions (GLIBC: a Linux C library leaking into another OS's build). With
-# a third argument, the folder of the build's link-time stand-in libraries, it also
-# checks that each import was resolved in the library .expect names for it.
-# Needs llvm-readelf and llvm-nm (apt-get install llvm). ELF only.
-# Usage: scripts/check-library.sh <library> <triple> [<stand-ins folder>]
+# Checks a built library against what cmake/<triple>.expect says it must be: object
+# format and machine (and ELF OS/ABI), the libraries it needs, its exports (only
+# JNI_OnLoad/JNI_OnUnload), its undefined symbols, exactly (on ELF with their versions:
+# FreeBSD's kevent@FBSD_1.5), that Mach-O binds each of them to a library (two-level
+# namespace), and program headers it must have. Reads the binary with LLVM's tools only,
+# so one host checks every target.
+#
+# Usage: scripts/check-library.sh <library> <triple>   (cmake/<triple>.expect)
+#    or: scripts/check-library.sh <library> <file.expect>
+# Expect file lines ("#" starts a comment):
+#   format <llvm-readobj Format>    arch <llvm-readobj Arch>    osabi <ELF OS/ABI name>
+#   needs <library>     exports <symbol>     undefined <symbol>[@VERSION]     phdr <type>
 set -euo pipefail
-
+lib="${1:?usage: check-library.sh <library> <triple|file.expect>}"
+spec="${2:?usage: check-library.sh <library> <triple|file.expect>}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-lib=$1 triple=$2 stubs=${3:-}
-expect="$root/cmake/$triple.expect"
-[ -f "$lib" ] || { echo "check-library: no library $lib" >&2; exit 1; }
-[ -f "$expect" ] || { echo "check-library: no $expect" >&2; exit 1; }
-
-value() {   # the values of "key:" in the .expect file
-    sed -n "s/^$1:[[:space:]]*//p" "$expect" | tr -s ' \t' '\n' | sed '/^$/d'
-}
-sorted() { tr -s ' \t' '\n' | sed '/^$/d' | sort -u | tr '\n' ' '; }
-failures=0
-fail() { echo "check-library: $lib: $*" >&2; failures=$((failures + 1)); }
-
-header="$(llvm-readelf -h "$lib")"
-format="$(value format)"
-case "$format" in
-    ELF64|ELF32) echo "$header" | grep -q "Class:[[:space:]]*$format\$" || fail "not $format" ;;
-    *) echo "check-library: format '$format' is not ELF: this script reads ELF only" >&2; exit 1 ;;
+case "$spec" in
+    *.expect) expect="$spec" ;;
+    *) expect="$root/cmake/$spec.expect" ;;
 esac
-machine="$(value machine)"
-echo "$header" | grep -q "Machine:.*$machine" || fail "machine is not $machine: $(echo "$header" | grep Machine:)"
+[ -f "$lib" ] || { echo "check-library: no library $lib" >&2; exit 1; }
+[ -f "$expect" ] || { echo "check-library: no expectations $expect" >&2; exit 1; }
 
-needed="$(llvm-readelf -d "$lib" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | tr '\n' ' ')"
-[ "$needed" = "$(value needed | tr '\n' ' ')" ] || fail "NEEDED is '$needed', expected '$(value needed | tr '\n' ' ')'"
+tool() {   # the first of llvm-<name>, llvm-<name>-<version> found
+    local name=$1 found
+    found="$(command -v "llvm-$name" || ls /usr/bin/llvm-"$name"-* 2>/dev/null | head -n 1 || true)"
+    [ -n "$found" ] || { echo "check-library: llvm-$name not found (Debian: apt-get install llvm)" >&2; exit 1; }
+    echo "$found"
+}
+readobj="$(tool readobj)"; readelf="$(tool readelf)"; nm="$(tool nm)"; objdump="$(tool objdump)"
 
-exported="$(llvm-nm -D --defined-only "$lib" | awk '{print $NF}' | sorted)"
-[ "$exported" = "$(value exports | sorted)" ] || fail "exports '$exported', expected '$(value exports | sorted)'"
-
-imported="$(llvm-nm -D --undefined-only "$lib" | awk '{print $NF}' | sed 's/@.*//' | sorted)"
-allowed="$(sed -n 's/^from [^:]*:[[:space:]]*//p' "$expect" | sorted)"
-for symbol in $imported; do
-    case " $allowed " in *" $symbol "*) ;; *) fail "imports $symbol, which no 'from' line allows" ;; esac
-done
-for symbol in $(value required); do
-    case " $imported " in *" $symbol "*) ;; *) fail "does not import $symbol" ;; esac
-done
-
-for version in $(value forbidden-versions); do
-    if llvm-readelf -V "$lib" | grep -q "$version" || llvm-nm -D "$lib" | grep -q "@$version"; then
-        fail "refers to a $version symbol version"
+expected() {   # the values of one kind of line, sorted
+    sed -e 's/#.*//' "$expect" | awk -v k="$1" '$1 == k { $1 = ""; sub(/^ /, ""); print }' | sort -u
+}
+failures=0
+fail() { echo "check-library: $(basename "$lib"): $*" >&2; failures=$((failures + 1)); }
+same() {   # kind, actual (sorted lines)
+    local want; want="$(expected "$1")"
+    if [ "$want" != "$2" ]; then
+        fail "$1 differs from $(basename "$expect") (< expected, > found):"
+        diff <(printf '%s\n' "$want") <(printf '%s\n' "$2") | grep '^[<>]' | sed 's/^/    /' >&2 || true
     fi
-done
+}
 
-if [ -n "$stubs" ]; then
-    while read -r soname symbols; do
-        defined="$(llvm-nm -D --defined-only "$stubs/$soname" | awk '{print $NF}' | sorted)"
-        for symbol in $symbols; do
-            case " $imported " in *" $symbol "*) ;; *) continue ;; esac
-            case " $defined " in *" $symbol "*) ;; *) fail "imports $symbol, which the link found outside $soname" ;; esac
-        done
-    done < <(sed -n 's/^from \([^:]*\):/\1/p' "$expect")
-fi
+headers="$("$readobj" --file-headers "$lib")"
+format="$(sed -n 's/^Format: //p' <<<"$headers")"
+same format "$format"
+same arch "$(sed -n 's/^Arch: //p' <<<"$headers")"
 
-if [ "$failures" -gt 0 ]; then
+case "$format" in
+Mach-O*)
+    symbols="$("$nm" -m "$lib")"
+    same exports "$(awk '$1 != "(undefined)" && / external / { print $NF }' <<<"$symbols" | sort -u)"
+    same undefined "$(awk '$1 == "(undefined)" { print $3 }' <<<"$symbols" | sort -u)"
+    # Each undefined symbol names its library ("(from libSystem)"), none is flat.
+    flat="$(awk '$1 == "(undefined)" && !/\(from / { print $3 }' <<<"$symbols")"
+    [ -z "$flat" ] || fail "undefined symbols not bound to a library: $flat"
+    same needs "$("$objdump" --macho --private-headers "$lib" \
+        | awk '/cmd LC_(LOAD|LOAD_WEAK|REEXPORT)_DYLIB$/ { load = 1 } load && $1 == "name" { print $2; load = 0 }' | sort -u)"
+    ;;
+elf*)
+    same osabi "$(sed -n 's/^ *OS\/ABI: \([^ ]*\).*/\1/p' <<<"$headers")"
+    dynsyms="$("$readelf" --wide --dyn-syms "$lib" | awk 'NR > 3 && $8 != "" { print $7, $8 }')"
+    same exports "$(awk '$1 != "UND" { print $2 }' <<<"$dynsyms" | sort -u)"
+    # llvm-readelf prints a versioned reference as name@VERSION (and a default one @@).
+    same undefined "$(awk '$1 == "UND" { print $2 }' <<<"$dynsyms" | sort -u)"
+    same needs "$("$readelf" --dynamic "$lib" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort -u)"
+    phdrs="$("$readelf" --program-headers "$lib" | awk '/^  [A-Z_]+ / { print $1 }')"
+    for type in $(expected phdr); do
+        grep -qx "$type" <<<"$phdrs" || fail "no $type program header"
+    done
+    ;;
+*)
+    fail "unknown object format '$format'"
+    ;;
+esac
+
+if [ "$failures" -ne 0 ]; then
     exit 1
 fi
-echo "check-library: $lib: $format $machine; NEEDED $needed; exports $exported"
-echo "check-library: imports $imported"
+echo "check-library: $(basename "$lib") is $format ($(sed -n 's/^Arch: //p' <<<"$headers")) as $(basename "$expect") expects"

@@ -164,7 +164,7 @@ long mio4j_unix_thread_self(void) {
 int mio4j_unix_thread_signal(long thread, int signal) {
     return (int) syscall(SYS_tgkill, (long) getpid(), thread, (long) signal);
 }
-#else
+#elif defined(MIO4J_THREAD_SIGNALS)
 #include <pthread.h>
 #include <signal.h>
 
@@ -179,5 +179,15 @@ int mio4j_unix_thread_signal(long thread, int signal) {
         return -1;
     }
     return 0;
+}
+#else
+long mio4j_unix_thread_self(void) {
+    return 0;
+}
+
+int mio4j_unix_thread_signal(long thread, int signal) {
+    (void) thread; (void) signal;
+    errno = ENOSYS;
+    return -1;
 }
 #endif

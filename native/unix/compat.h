@@ -5,6 +5,8 @@
 #define MIO4J_COMPAT_H
 
 #include <stddef.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 
 /* No send raises SIGPIPE: MSG_NOSIGNAL on each call where the system has it, and
@@ -14,6 +16,35 @@
 #define MIO4J_MSG_NOSIGNAL MSG_NOSIGNAL
 #else
 #define MIO4J_MSG_NOSIGNAL 0
+#endif
+
+/* SO_LINGER's time in seconds: macOS's SO_LINGER counts clock ticks, its SO_LINGER_SEC
+ * seconds (xnu bsd/sys/socket.h; mio uses SO_LINGER_SEC there too). */
+#ifdef SO_LINGER_SEC
+#define MIO4J_SO_LINGER SO_LINGER_SEC
+#else
+#define MIO4J_SO_LINGER SO_LINGER
+#endif
+
+/* The keep-alive idle time (TCP_KEEPIDLE; macOS calls it TCP_KEEPALIVE, as mio and the
+ * JDK know). Undefined where the OS has neither (OpenBSD: sysctls only). */
+#if defined(TCP_KEEPIDLE)
+#define MIO4J_TCP_KEEPIDLE TCP_KEEPIDLE
+#elif defined(__APPLE__) && defined(TCP_KEEPALIVE)
+#define MIO4J_TCP_KEEPIDLE TCP_KEEPALIVE
+#endif
+
+/* Where socket addresses begin with their length (sa_len: macOS and the BSDs; RFC 3493
+ * names SIN6_LEN as the sign), sockaddr.c fills it in. */
+#ifdef SIN6_LEN
+#define MIO4J_HAVE_SA_LEN 1
+#endif
+
+/* Linux alone has abstract Unix socket names (a path that starts with a NUL byte);
+ * elsewhere such a path is an unnamed socket's (macOS and the BSDs report an unbound
+ * socket as an address of zeros). */
+#ifdef __linux__
+#define MIO4J_HAVE_ABSTRACT_UNIX 1
 #endif
 
 /* socket(2), socketpair(2) (protocol 0), accept(2) and pipe(2) whose descriptors are
@@ -32,6 +63,15 @@ int mio4j_unix_set_nonblocking(int fd, int on);
  * elsewhere pthread_self and pthread_kill. */
 long mio4j_unix_thread_self(void);
 int mio4j_unix_thread_signal(long thread, int signal);
+
+/* Whether a blocked thread can be signalled out of its call (preclose.c): everywhere the
+ * OS's own headers are used; in a build against our own declarations (MIO4J_OWN_ABI, no
+ * sysroot) only where native/abi declares signals and threads (illumos). Elsewhere
+ * preclose.c's thread slots answer -ENOSYS, and close() of a pipe end in blocking mode
+ * waits for the blocked call to return. */
+#if !defined(MIO4J_OWN_ABI) || defined(__sun)
+#define MIO4J_THREAD_SIGNALS 1
+#endif
 
 /* The text of errno value error, in text or in a static string; NULL when the C
  * library knows none. */

@@ -9,13 +9,17 @@
 #include "mio4j.h"
 #include "compat.h"
 
+#ifdef MIO4J_THREAD_SIGNALS
 #include <signal.h>
+#endif
 #include <string.h>
 #include <unistd.h>
 
 /* The JDK's NIO uses the same signal for the same purpose, with a handler that does
  * nothing: installing ours over it (or it over ours) changes nothing. */
-#ifdef SIGRTMAX
+#if !defined(MIO4J_THREAD_SIGNALS)
+#define MIO4J_WAKE_SIGNAL 0   /* unused: the thread slots answer -ENOSYS */
+#elif defined(SIGRTMAX)
 #define MIO4J_WAKE_SIGNAL (SIGRTMAX - 2)
 #else
 #define MIO4J_WAKE_SIGNAL SIGIO
@@ -38,9 +42,11 @@ static void unlock(void) {
     __atomic_store_n(&table_lock, 0, __ATOMIC_RELEASE);
 }
 
+#ifdef MIO4J_THREAD_SIGNALS
 static void wake_handler(int signal) {
     (void) signal;   /* the point is the EINTR, nothing to do */
 }
+#endif
 
 static void init_now(void) {
     int fds[2];
@@ -48,12 +54,14 @@ static void init_now(void) {
         close(fds[1]);
         dead_fd = fds[0];
     }
+#ifdef MIO4J_THREAD_SIGNALS
     struct sigaction action;
     memset(&action, 0, sizeof(action));
     action.sa_handler = wake_handler;
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;   /* no SA_RESTART: the blocked call returns EINTR */
     sigaction(MIO4J_WAKE_SIGNAL, &action, NULL);
+#endif
 }
 
 static void init(void) {
@@ -83,6 +91,9 @@ static jint preclose_fd(JNIEnv *env, jobject self, jint fd) {
 /* Records the calling thread as about to block: its slot, or -EAGAIN when all are taken. */
 static jint thread_enter(JNIEnv *env, jobject self) {
     (void) env; (void) self;
+#ifndef MIO4J_THREAD_SIGNALS
+    return -ENOSYS;
+#endif
     init();
     jint slot = -EAGAIN;
     lock();

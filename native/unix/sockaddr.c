@@ -1,4 +1,5 @@
 #include "sockaddr.h"
+#include "compat.h"
 
 #include <netinet/in.h>
 #include <string.h>
@@ -43,6 +44,9 @@ int mio4j_sockaddr_decode(JNIEnv *env, jbyteArray in,
             return -EINVAL;
         }
         struct sockaddr_in *sin = (struct sockaddr_in *) out;
+#ifdef MIO4J_HAVE_SA_LEN
+        sin->sin_len = sizeof(*sin);
+#endif
         sin->sin_family = AF_INET;
         sin->sin_port = htons(get16(b + 1));
         memcpy(&sin->sin_addr, b + 7, 4);
@@ -54,6 +58,9 @@ int mio4j_sockaddr_decode(JNIEnv *env, jbyteArray in,
             return -EINVAL;
         }
         struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *) out;
+#ifdef MIO4J_HAVE_SA_LEN
+        sin6->sin6_len = sizeof(*sin6);
+#endif
         sin6->sin6_family = AF_INET6;
         sin6->sin6_port = htons(get16(b + 1));
         sin6->sin6_scope_id = get32(b + 3);
@@ -69,8 +76,12 @@ int mio4j_sockaddr_decode(JNIEnv *env, jbyteArray in,
             return -EINVAL;
         }
         /* A pathname needs its terminating NUL inside sun_path; an abstract name
-         * (leading NUL) is counted by length and needs none. */
+         * (leading NUL, Linux only) is counted by length and needs none. */
+#ifdef MIO4J_HAVE_ABSTRACT_UNIX
         int abstract = path_len > 0 && b[3] == 0;
+#else
+        int abstract = 0;
+#endif
         if (path_len + (abstract ? 0 : 1) > (int) sizeof(un->sun_path)) {
             return -ENAMETOOLONG;
         }
@@ -78,6 +89,9 @@ int mio4j_sockaddr_decode(JNIEnv *env, jbyteArray in,
         memcpy(un->sun_path, b + 3, path_len);
         *len = (socklen_t) (offsetof(struct sockaddr_un, sun_path) + path_len
                             + (abstract || path_len == 0 ? 0 : 1));
+#ifdef MIO4J_HAVE_SA_LEN
+        un->sun_len = (uint8_t) *len;   /* at most sizeof(struct sockaddr_un) */
+#endif
         return 0;
     }
     default:
@@ -119,6 +133,11 @@ int mio4j_sockaddr_encode(JNIEnv *env, const struct sockaddr_storage *sa, sockle
         if (path_len > 0 && un->sun_path[0] != 0) {
             path_len = strnlen(un->sun_path, path_len);
         }
+#ifndef MIO4J_HAVE_ABSTRACT_UNIX
+        else {
+            path_len = 0;   /* an unbound socket's address: zeros after the family */
+        }
+#endif
         b[0] = MIO4J_KIND_UNIX;
         put16(b + 1, (uint16_t) path_len);
         memcpy(b + 3, un->sun_path, path_len);

@@ -175,7 +175,7 @@ static jint socket_set_int_option(JNIEnv *env, jclass clazz, jint fd, jint level
     return setsockopt(fd, level, name, &v, sizeof(v)) == 0 ? 0 : mio4j_neg_errno();
 }
 
-/* SO_LINGER as two ints: out[0] on (0/1), out[1] seconds. */
+/* SO_LINGER as two ints: out[0] on (0/1), out[1] seconds (compat.h: seconds everywhere). */
 static jint socket_get_linger(JNIEnv *env, jclass clazz, jint fd, jintArray out) {
     (void) clazz;
     if (fd < 0) {
@@ -187,7 +187,7 @@ static jint socket_get_linger(JNIEnv *env, jclass clazz, jint fd, jintArray out)
     struct linger l;
     memset(&l, 0, sizeof(l));
     socklen_t len = sizeof(l);
-    if (getsockopt(fd, SOL_SOCKET, SO_LINGER, &l, &len) != 0) {
+    if (getsockopt(fd, SOL_SOCKET, MIO4J_SO_LINGER, &l, &len) != 0) {
         return mio4j_neg_errno();
     }
     jint values[2] = { l.l_onoff != 0, l.l_linger };
@@ -207,7 +207,7 @@ static jint socket_set_linger(JNIEnv *env, jclass clazz, jint fd, jboolean on, j
     memset(&l, 0, sizeof(l));
     l.l_onoff = on ? 1 : 0;
     l.l_linger = seconds;
-    return setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, sizeof(l)) == 0 ? 0 : mio4j_neg_errno();
+    return setsockopt(fd, SOL_SOCKET, MIO4J_SO_LINGER, &l, sizeof(l)) == 0 ? 0 : mio4j_neg_errno();
 }
 
 /* The socket's address family (AF_INET, AF_INET6, AF_UNIX), from getsockname. */

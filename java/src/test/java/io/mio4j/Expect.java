@@ -82,6 +82,52 @@ public final class Expect {
         }
     }
 
+    /** The readiness of every event for one token, joined over the polls of one wait. */
+    public static final class Joined {
+        public boolean readable, writable, error, readClosed, writeClosed, priority;
+
+        void add(Event event) {
+            readable |= event.isReadable();
+            writable |= event.isWritable();
+            error |= event.isError();
+            readClosed |= event.isReadClosed();
+            writeClosed |= event.isWriteClosed();
+            priority |= event.isPriority();
+        }
+
+        @Override
+        public String toString() {
+            return "readable=" + readable + ", writable=" + writable + ", error=" + error + ", readClosed="
+                    + readClosed + ", writeClosed=" + writeClosed + ", priority=" + priority;
+        }
+    }
+
+    /**
+     * Polls until the flags of all events for {@code token} seen so far, joined, match
+     * {@code wanted}: epoll reports a hang-up as one event, kqueue as one event per
+     * filter (EVFILT_READ and EVFILT_WRITE), as mio does. Fails after BOUND.
+     */
+    public static Joined awaitJoined(Poll poll, Events events, Token token, Predicate<Joined> wanted, String what)
+            throws IOException {
+        long deadline = System.nanoTime() + BOUND.toNanos();
+        Joined joined = new Joined();
+        for (;;) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                fail("no events for " + token + " with " + what + "; saw " + joined);
+            }
+            poll.poll(events, Duration.ofNanos(left));
+            for (Event event : events) {
+                if (event.token().equals(token)) {
+                    joined.add(event);
+                }
+            }
+            if (wanted.test(joined)) {
+                return joined;
+            }
+        }
+    }
+
     /** As {@link #await(Poll, Events, Token, Predicate, String)} for the token of this value. */
     public static void await(Poll poll, Events events, long token, Predicate<Event> wanted) throws IOException {
         await(poll, events, Token.of(token), wanted, "the expected readiness");

@@ -49,12 +49,12 @@ class PollTimeoutTest {
 
     /**
      * A sub-millisecond timeout is not rounded down to a zero-timeout poll: with
-     * epoll_pwait2 the kernel waits the nanoseconds asked for, with epoll_wait at least
-     * one millisecond. Either way the poll cannot end before the timeout (the kernel
-     * does not end a wait early; a signal makes us wait out the rest).
+     * epoll_pwait2 and kevent the kernel waits the nanoseconds asked for, with epoll_wait
+     * at least one millisecond. Either way the poll cannot end before the timeout (the
+     * kernel does not end a wait early; a signal makes us wait out the rest).
      */
     @Test
-    @LinuxOnly
+    @UnixOnly
     void aSubMillisecondTimeoutWaitsAndIsNotRoundedToZero() throws IOException {
         try (Poll poll = Poll.open()) {
             Events events = Events.withCapacity(4);
@@ -62,7 +62,8 @@ class PollTimeoutTest {
                 long start = System.nanoTime();
                 assertEquals(0, poll.poll(events, Duration.ofNanos(nanos)));
                 long elapsed = System.nanoTime() - start;
-                long least = io.mio4j.internal.epoll.EpollBackend.hasPwait2() ? nanos : 1_000_000L;
+                long least = TestPoller.isKqueue() || io.mio4j.internal.epoll.EpollBackend.hasPwait2()
+                        ? nanos : 1_000_000L;
                 assertTrue(elapsed >= least, () -> nanos + " ns timeout returned after " + elapsed + " ns");
             }
         }

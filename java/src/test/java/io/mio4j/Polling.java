@@ -18,8 +18,11 @@ final class Polling {
     }
 
     /**
-     * Waits until {@code thread} is inside Poll.poll and in a native call, that is, blocked
-     * in the OS poller (or about to be: the test's assertions hold either way).
+     * Waits until {@code thread} is inside a poller's select and in a native call, that
+     * is, blocked in the OS poller (or about to be: the test's assertions hold either way,
+     * since select holds the poller's descriptor before it waits). A native call
+     * elsewhere in Poll.poll (Thread.currentThread() as the interrupt hook starts) does
+     * not count: a close() then would come before select.
      */
     static void awaitBlockedInPoll(Thread thread) {
         long deadline = System.nanoTime() + Expect.BOUND.toNanos();
@@ -34,8 +37,12 @@ final class Polling {
     }
 
     private static boolean inPoll(StackTraceElement[] stack) {
+        boolean select = false;
         for (StackTraceElement frame : stack) {
-            if (frame.getClassName().equals(Poll.class.getName()) && frame.getMethodName().equals("poll")) {
+            if (frame.getClassName().startsWith("io.mio4j.internal.") && frame.getMethodName().equals("select")) {
+                select = true;
+            }
+            if (select && frame.getClassName().equals(Poll.class.getName()) && frame.getMethodName().equals("poll")) {
                 return true;
             }
         }

@@ -1,45 +1,56 @@
 package io.mio4j.unix;
 
-import io.mio4j.LinuxOnly;
+import io.mio4j.EpollOnly;
 import io.mio4j.Events;
 import io.mio4j.Expect;
 import io.mio4j.Interest;
+import io.mio4j.KqueueOnly;
 import io.mio4j.Poll;
 import io.mio4j.Token;
-import io.mio4j.internal.epoll.EpollCalls;
-import io.mio4j.internal.loader.Binding;
+import io.mio4j.UnixOnly;
 import io.mio4j.internal.unix.Posix;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 import static io.mio4j.Expect.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SourceFd with a descriptor the test owns: an eventfd, which becomes readable when written. */
-@LinuxOnly
+/**
+ * SourceFd with descriptors the test owns: the ends of a pipe, whose read end becomes
+ * readable when a byte is written to the other.
+ */
+@UnixOnly
 class SourceFdTest {
-    private static final EpollCalls EVENTFD = Binding.implementation(EpollCalls.class);
-
+    private final ByteBuffer one = ByteBuffer.allocateDirect(1);
     private Poll poll;
     private final Events events = Events.withCapacity(8);
-    private int eventFd = -1;
+    private final int[] pipe = {-1, -1};
 
     @BeforeEach
     void setUp() throws IOException {
         poll = Poll.open();
-        eventFd = EVENTFD.eventfd();
-        assertTrue(eventFd >= 0, "eventfd: " + eventFd);
+        assertEquals(0, Posix.CALLS.pipe(pipe));
     }
 
     @AfterEach
     void tearDown() throws IOException {
         poll.close();
-        Posix.CALLS.close(eventFd);
+        Posix.CALLS.close(pipe[0]);
+        Posix.CALLS.close(pipe[1]);
+    }
+
+    private void writeByte() {
+        assertEquals(1, Posix.CALLS.write(pipe[1], one, 0, 1));
+    }
+
+    private void readByte() {
+        assertEquals(1, Posix.CALLS.read(pipe[0], one, 0, 1));
     }
 
     /** Descriptors this process has open now whose /proc link names an anonymous inode of this kind. */
@@ -88,38 +99,58 @@ class SourceFdTest {
 
     @Test
     void callerOwnedDescriptorReportsItsEventsUntilDeregistered() throws Exception {
-        SourceFd source = SourceFd.of(eventFd);
-        assertEquals(eventFd, source.fd());
+        SourceFd source = SourceFd.of(pipe[0]);
+        assertEquals(pipe[0], source.fd());
         poll.registry().register(source, Token.of(3), Interest.READABLE);
         Expect.noEvents(poll, events);
 
-        assertEquals(0, EVENTFD.eventfdWrite(eventFd, 1));
+        writeByte();
         Expect.events(poll, events, event(3, Interest.READABLE));
-        assertEquals(0, EVENTFD.eventfdRead(eventFd));
+        readByte();
 
         poll.registry().reregister(source, Token.of(4), Interest.READABLE);
-        assertEquals(0, EVENTFD.eventfdWrite(eventFd, 1));
+        writeByte();
         Expect.events(poll, events, event(4, Interest.READABLE));
-        assertEquals(0, EVENTFD.eventfdRead(eventFd));
+        readByte();
 
         poll.registry().deregister(source);
-        assertEquals(0, EVENTFD.eventfdWrite(eventFd, 1));
+        writeByte();
         Expect.noEvents(poll, events);
     }
 
     @Test
-    void aSecondSourceFdForTheSameDescriptorCountsAsTheSameRegistration() throws Exception {
-        poll.registry().register(SourceFd.of(eventFd), Token.of(1), Interest.READABLE);
+    @EpollOnly
+    void onEpollASecondSourceFdForTheSameDescriptorIsRefused() throws Exception {
+        poll.registry().register(SourceFd.of(pipe[0]), Token.of(1), Interest.READABLE);
         // The OS's rule, passed straight through: the descriptor is already registered.
         IOException e = assertThrows(IOException.class,
-                () -> poll.registry().register(SourceFd.of(eventFd), Token.of(2), Interest.READABLE));
+                () -> poll.registry().register(SourceFd.of(pipe[0]), Token.of(2), Interest.READABLE));
         assertTrue(e.getMessage().contains("File exists"), e.getMessage());
         // The refused registration left the first one as it was.
-        assertEquals(0, EVENTFD.eventfdWrite(eventFd, 1));
+        writeByte();
         Expect.events(poll, events, event(1, Interest.READABLE));
-        poll.registry().deregister(SourceFd.of(eventFd));
-        IOException again = assertThrows(IOException.class, () -> poll.registry().deregister(SourceFd.of(eventFd)));
+        poll.registry().deregister(SourceFd.of(pipe[0]));
+        IOException again = assertThrows(IOException.class, () -> poll.registry().deregister(SourceFd.of(pipe[0])));
         assertTrue(again.getMessage().contains("No such file or directory"), again.getMessage());
+    }
+
+    @Test
+    @KqueueOnly
+    void onKqueueASecondSourceFdForTheSameDescriptorReplacesTheFirstRegistration() throws Exception {
+        poll.registry().register(SourceFd.of(pipe[0]), Token.of(1), Interest.READABLE);
+        // The OS's rule, passed straight through as mio does: EV_ADD of a filter that is
+        // there modifies it, and deleting one that is not there (ENOENT) is no error.
+        poll.registry().register(SourceFd.of(pipe[0]), Token.of(2), Interest.READABLE);
+        writeByte();
+        Expect.events(poll, events, event(2, Interest.READABLE));
+        for (var event : events) {
+            assertEquals(Token.of(2), event.token(), event::toString);
+        }
+        poll.registry().deregister(SourceFd.of(pipe[0]));
+        poll.registry().deregister(SourceFd.of(pipe[0]));
+        readByte();
+        writeByte();
+        Expect.noEvents(poll, events);
     }
 
     @Test
@@ -132,7 +163,7 @@ class SourceFdTest {
     @Test
     void negativeDescriptorsAndNullArgumentsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> SourceFd.of(-1));
-        SourceFd source = SourceFd.of(eventFd);
+        SourceFd source = SourceFd.of(pipe[0]);
         assertThrows(NullPointerException.class, () -> poll.registry().register(source, null, Interest.READABLE));
         assertThrows(NullPointerException.class, () -> poll.registry().register(source, Token.of(1), null));
     }

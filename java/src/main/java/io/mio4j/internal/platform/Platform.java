@@ -3,6 +3,7 @@ package io.mio4j.internal.platform;
 import io.mio4j.internal.Backend;
 import io.mio4j.internal.afd.AfdBackend;
 import io.mio4j.internal.epoll.EpollBackend;
+import io.mio4j.internal.kqueue.KqueueBackend;
 import io.mio4j.internal.loader.Binding;
 import io.mio4j.internal.loader.NativeLoader;
 import io.mio4j.internal.ports.PortsBackend;
@@ -24,8 +25,16 @@ public final class Platform {
     /** In the order they are asked. */
     private static final List<Backend> BACKENDS = List.of(
             new EpollBackend(),
+            new KqueueBackend(),
             new PortsBackend(),
             new AfdBackend());
+
+    /**
+     * Names the poller to use instead of the one that serves this OS, for testing: for
+     * example {@code -Dmio4j.poller=kqueue} runs the kqueue backend on Linux against a
+     * library built with it over libkqueue (scripts/test-libkqueue.sh).
+     */
+    public static final String POLLER_PROPERTY = "mio4j.poller";
 
     private Platform() {
     }
@@ -39,8 +48,10 @@ public final class Platform {
     public static Backend backend() {
         Backend backend = Holder.BACKEND;
         if (backend == null) {
-            throw new UnsupportedOperationException("mio4j: no poller backend for "
-                    + NativeLoader.platform() + " yet");
+            String forced = System.getProperty(POLLER_PROPERTY, "").trim();
+            throw new UnsupportedOperationException(forced.isEmpty()
+                    ? "mio4j: no poller backend for " + NativeLoader.platform() + " yet"
+                    : "mio4j: -D" + POLLER_PROPERTY + "=" + forced + " names no poller");
         }
         Binding.current();   // the binding's failure, if any, first
         return backend;
@@ -77,7 +88,20 @@ public final class Platform {
         return null;
     }
 
+    /** The backend whose poller is named {@code forced} (see POLLER_PROPERTY), or as find(os) when it is empty. */
+    static Backend find(String os, String forced) {
+        if (forced.isEmpty()) {
+            return find(os);
+        }
+        for (Backend backend : BACKENDS) {
+            if (backend.pollerName().equals(forced)) {
+                return backend;
+            }
+        }
+        return null;
+    }
+
     private static final class Holder {
-        static final Backend BACKEND = find(NativeLoader.os());
+        static final Backend BACKEND = find(NativeLoader.os(), System.getProperty(POLLER_PROPERTY, "").trim());
     }
 }

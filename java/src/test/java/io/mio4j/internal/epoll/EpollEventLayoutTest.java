@@ -1,6 +1,6 @@
 package io.mio4j.internal.epoll;
 
-import io.mio4j.LinuxOnly;
+import io.mio4j.EpollOnly;
 import org.junit.jupiter.api.Test;
 
 import java.util.Locale;
@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
  * 64-bit data is aligned to 8. Run on each architecture, this catches a library built
  * for one layout and read with another.
  */
-@LinuxOnly
+@EpollOnly
 class EpollEventLayoutTest {
     @Test
     void theEventLayoutIsTheOneOfThisArchitecture() {

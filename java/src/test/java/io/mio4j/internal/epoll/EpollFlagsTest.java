@@ -1,6 +1,6 @@
 package io.mio4j.internal.epoll;
 
-import io.mio4j.LinuxOnly;
+import io.mio4j.EpollOnly;
 import io.mio4j.Interest;
 import io.mio4j.internal.EventBuffer;
 import io.mio4j.internal.io.NativeConstant;
@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * produced through the public API (no way to send TCP urgent data), so it is checked
  * here. Flag values come from the library, as in EpollPoller.
  */
-@LinuxOnly
+@EpollOnly
 class EpollFlagsTest {
     private static final int IN = constant("EPOLLIN");
     private static final int OUT = constant("EPOLLOUT");

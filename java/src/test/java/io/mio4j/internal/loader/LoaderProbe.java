@@ -13,7 +13,7 @@ public final class LoaderProbe {
 
     public static void main(String[] args) {
         try (Poll poll = Poll.open()) {
-            poll.poll(Events.withCapacity(1), Duration.ZERO);   // one real epoll_wait through the library
+            poll.poll(Events.withCapacity(1), Duration.ZERO);   // one real wait (epoll_wait, kevent) through the library
             System.out.println("backend=" + Mio4j.backend() + " from " + NativeLibrary.loadResult().step());
         } catch (Throwable e) {
             System.out.println("error=" + e.getClass().getName());

@@ -1,6 +1,7 @@
 package io.mio4j.internal.loader;
 
 import io.mio4j.LinuxOnly;
+import io.mio4j.TestPoller;
 import io.mio4j.Mio4j;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @LinuxOnly
 class NativeLoaderTest {
+    /** What the child JVMs report: the backend and binding (then the step that won). */
+    private static final String BACKEND = "backend=" + TestPoller.expectedOnLinux() + " (jni)";
     private static final Path NATIVE_ROOT = Path.of(System.getProperty("mio4j.test.nativeRoot"));
     private static final Path CLASSES = Path.of(System.getProperty("mio4j.test.classes"));
     private static final String CLASSIFIER = System.getProperty("mio4j.test.classifier");
@@ -66,6 +69,9 @@ class NativeLoaderTest {
                 "-Djava.library.path=" + emptyLibraryPath,
                 "-D" + NativeLoader.TMPDIR_PROPERTY + "=" + tmp,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug"));
+        if (!TestPoller.FORCED.isEmpty()) {
+            properties.add("-Dmio4j.poller=" + TestPoller.FORCED);   // the poller the library was built with
+        }
         properties.addAll(List.of(more));
         return properties;
     }
@@ -78,7 +84,7 @@ class NativeLoaderTest {
     void theLibraryNamedByThePropertyWins() throws Exception {
         String out = ChildJvm.start(classpath(nativeJar),
                 properties("-D" + NativeLoader.LIBRARY_PATH_PROPERTY + "=" + builtLibrary())).output();
-        assertTrue(out.contains("backend=epoll (jni) from mio4j.library.path"), out);
+        assertTrue(out.contains(BACKEND + " from mio4j.library.path"), out);
         assertTrue(out.contains("from mio4j.library.path: " + builtLibrary()), out);
     }
 
@@ -87,7 +93,7 @@ class NativeLoaderTest {
         List<String> properties = properties();
         properties.set(0, "-Djava.library.path=" + builtLibrary().getParent());
         String out = ChildJvm.start(classpath(nativeJar), properties).output();
-        assertTrue(out.contains("backend=epoll (jni) from java.library.path"), out);
+        assertTrue(out.contains(BACKEND + " from java.library.path"), out);
         assertTrue(out.contains("from java.library.path: " + builtLibrary()), out);
     }
 
@@ -96,14 +102,14 @@ class NativeLoaderTest {
         Path missing = tmp.resolve("nowhere/libmio4j.so");
         String out = ChildJvm.start(classpath(nativeJar),
                 properties("-D" + NativeLoader.LIBRARY_PATH_PROPERTY + "=" + missing)).output();
-        assertTrue(out.contains("backend=epoll (jni) from classpath resource"), out);
+        assertTrue(out.contains(BACKEND + " from classpath resource"), out);
         assertTrue(out.contains("mio4j.library.path: " + missing + ": no such file"), out);
     }
 
     @Test
     void aPlatformJarOnTheClasspathIsExtractedToAnOwnerOnlyFolderAndLoaded() throws Exception {
         String out = ChildJvm.start(classpath(nativeJar), properties()).output();
-        assertTrue(out.contains("backend=epoll (jni) from classpath resource"), out);
+        assertTrue(out.contains(BACKEND + " from classpath resource"), out);
         Path folder = ExtractionFolder.under(tmp).path();
         String hash = ExtractionFolder.sha256(Files.readAllBytes(builtLibrary()));
         Path file = folder.resolve(System.mapLibraryName("mio4j-" + hash));
@@ -137,7 +143,7 @@ class NativeLoaderTest {
         byte[] other = java.util.Arrays.copyOf(library, library.length + 1);   // same ELF, other hash
         Path stale = jar(tmp.resolve("stale.jar"), other);
         String out = ChildJvm.start(classpath(nativeJar, stale), properties()).output();
-        assertTrue(out.contains("backend=epoll (jni) from classpath resource"), out);
+        assertTrue(out.contains(BACKEND + " from classpath resource"), out);
         assertTrue(out.contains("warning:"), out);
         assertTrue(out.contains("2 different copies of " + RESOURCE), out);
         assertTrue(out.contains("ignoring jar:" + stale.toUri().toURL()), out);
@@ -151,7 +157,7 @@ class NativeLoaderTest {
         }
         for (ChildJvm child : children) {
             String out = child.output();
-            assertTrue(out.contains("backend=epoll (jni) from classpath resource"), out);
+            assertTrue(out.contains(BACKEND + " from classpath resource"), out);
         }
         byte[] library = Files.readAllBytes(builtLibrary());
         Path folder = ExtractionFolder.under(tmp).path();
@@ -178,7 +184,7 @@ class NativeLoaderTest {
                 assertTrue(mio4j.getClassLoader() == loader);
                 AutoCloseable poll = (AutoCloseable) loader.loadClass("io.mio4j.Poll").getMethod("open").invoke(null);
                 poll.close();   // opened and closed through this loader's own natives
-                assertEquals("epoll (jni)", mio4j.getMethod("backend").invoke(null));
+                assertEquals(TestPoller.expectedOnLinux() + " (jni)", mio4j.getMethod("backend").invoke(null));
                 reports.add((String) mio4j.getMethod("diagnostics").invoke(null));
             }
             String hash = ExtractionFolder.sha256(Files.readAllBytes(builtLibrary()));

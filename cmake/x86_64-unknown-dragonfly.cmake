@@ -1,0 +1,5 @@
+# Cross build for x86_64-unknown-dragonfly without a sysroot (scripts/cross-build.sh; cmake/clang-own-abi.cmake).
+set(CMAKE_SYSTEM_NAME DragonFly)
+set(CMAKE_SYSTEM_PROCESSOR x86_64)
+set(MIO4J_TRIPLE x86_64-unknown-dragonfly)
+include(${CMAKE_CURRENT_LIST_DIR}/clang-own-abi.cmake)
