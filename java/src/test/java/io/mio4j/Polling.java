@@ -19,13 +19,16 @@ final class Polling {
 
     /**
      * Waits until {@code thread} is inside Poll.poll and in a native call, that is, blocked
-     * in the OS poller (or about to be: the test's assertions hold either way).
+     * in the OS poller (or about to be: the test's assertions hold either way). A JNI or
+     * JNA call shows as a native frame on top; an FFM downcall's frames are hidden, so
+     * there the FFM calls class is on top.
      */
     static void awaitBlockedInPoll(Thread thread) {
         long deadline = System.nanoTime() + Expect.BOUND.toNanos();
         while (System.nanoTime() < deadline) {
             StackTraceElement[] stack = thread.getStackTrace();
-            if (stack.length > 0 && stack[0].isNativeMethod() && inPoll(stack)) {
+            if (stack.length > 0 && (stack[0].isNativeMethod() || stack[0].getClassName().endsWith("CallsFfm"))
+                    && inPoll(stack)) {
                 return;
             }
             Thread.onSpinWait();
