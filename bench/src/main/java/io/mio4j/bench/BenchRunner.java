@@ -79,6 +79,10 @@ public final class BenchRunner {
         }
         RunSettings settings = "1".equals(System.getenv("BENCH_QUICK")) ? RunSettings.quickSmoke() : RunSettings.standard();
         List<Implementation> implementations = new ArrayList<>(List.of(Implementation.values()));
+        if (Runtime.version().feature() < 22) {
+            implementations.remove(Implementation.MIO4J_FFM);   // FFM needs JDK 22+: run with a newer java
+            System.out.println("mio4j FFM left out: this JVM is " + Runtime.version() + ", FFM needs 22+");
+        }
         String only = System.getenv("BENCH_IMPLEMENTATIONS");
         if (only != null && !only.isBlank()) {
             implementations.clear();
@@ -162,7 +166,7 @@ public final class BenchRunner {
                 String.valueOf(settings.pingPongWarmupMillis()), String.valueOf(settings.pingPongMillis()),
                 String.valueOf(settings.wakeUpWarmupMillis()), String.valueOf(settings.wakeUpMillis()));
         List<String> command = implementation.isJava()
-                ? javaCommand("io.mio4j.bench.LatencyMain", prepend(implementation.name(), arguments))
+                ? javaCommand(implementation, "io.mio4j.bench.LatencyMain", prepend(implementation.name(), arguments))
                 : prepend(cBinaries.resolve("latency").toString(), arguments);
         Duration timeout = Duration.ofMillis(settings.pingPongWarmupMillis() + settings.pingPongMillis()
                 + settings.wakeUpWarmupMillis() + settings.wakeUpMillis()).plusSeconds(30);
@@ -203,7 +207,7 @@ public final class BenchRunner {
     private void runEcho(Implementation implementation, int round) throws Exception {
         Path dir = roundDir(round, implementation);
         List<String> serverCommand = implementation.isJava()
-                ? javaCommand("io.mio4j.bench.EchoServerMain", List.of(implementation.name()))
+                ? javaCommand(implementation, "io.mio4j.bench.EchoServerMain", List.of(implementation.name()))
                 : List.of(cBinaries.resolve("echo_server").toString());
         Duration timeout = Duration.ofMillis(settings.echoWarmupMillis() + settings.echoMillis()).plusSeconds(30);
         Map<String, String> atStart = null;
@@ -350,10 +354,11 @@ public final class BenchRunner {
         return dir;
     }
 
-    private static List<String> javaCommand(String mainClass, List<String> arguments) {
+    private static List<String> javaCommand(Implementation implementation, String mainClass, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
+        command.addAll(implementation.jvmOptions());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
