@@ -46,11 +46,32 @@ public final class FfmBinding {
         }
     }
 
+    /** Module.isNativeAccessEnabled as it was before mio4j's first native call; see {@link #noteNativeAccess}. */
+    private static Boolean nativeAccessAtStart;
+    private static boolean noted;
+
     /**
-     * Whether the JVM lets this module call native code without a warning
-     * (Module.isNativeAccessEnabled, JDK 22+), for diagnostics; null before JDK 22.
+     * Remembers whether native access was enabled for mio4j's module before its first
+     * native call: once the JDK has warned about a module, it enables that module, and
+     * asking afterwards would always say yes. The loader calls this before loading anything.
      */
-    public static Boolean nativeAccessEnabled() {
+    public static synchronized void noteNativeAccess() {
+        if (!noted) {
+            nativeAccessAtStart = nativeAccessEnabledNow();
+            noted = true;
+        }
+    }
+
+    /**
+     * Whether the JVM let this module call native code without a warning
+     * (Module.isNativeAccessEnabled, JDK 22+) when mio4j started, for diagnostics; null
+     * before JDK 22.
+     */
+    public static synchronized Boolean nativeAccessEnabled() {
+        return noted ? nativeAccessAtStart : nativeAccessEnabledNow();
+    }
+
+    private static Boolean nativeAccessEnabledNow() {
         try {
             return (Boolean) Module.class.getMethod("isNativeAccessEnabled").invoke(FfmBinding.class.getModule());
         } catch (ReflectiveOperationException | RuntimeException e) {

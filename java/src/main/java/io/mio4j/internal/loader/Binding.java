@@ -106,6 +106,7 @@ public enum Binding {
         }
 
         private static void choose() {
+            FfmBinding.noteNativeAccess();   // before any native call makes the JDK enable it
             String forced = System.getProperty(PROPERTY, "").trim().toLowerCase(Locale.ROOT);
             Binding only = null;
             if (!forced.isEmpty()) {

@@ -89,8 +89,9 @@ public final class Diagnostics {
     }
 
     /**
-     * Whether the JVM lets mio4j call native code without warning (JNI, FFM and JNA all
-     * do): JDK 24+ warns once unless --enable-native-access names mio4j's module.
+     * Whether the JVM let mio4j call native code without a warning: JDK 24+ warns once
+     * about JNI and JNA (System.load), JDK 22+ about FFM, unless --enable-native-access
+     * names mio4j's module (or ALL-UNNAMED on the class path).
      */
     private static String nativeAccess() {
         Boolean enabled = FfmBinding.nativeAccessEnabled();
@@ -98,7 +99,7 @@ public final class Diagnostics {
             return "not restricted on JDK " + Runtime.version().feature();
         }
         return enabled ? "enabled for " + FfmBinding.nativeAccessName()
-                : "not enabled: JDK 24+ warns; run with --enable-native-access=" + FfmBinding.nativeAccessName();
+                : "not enabled, so the JDK warns once; run with --enable-native-access=" + FfmBinding.nativeAccessName();
     }
 
     /** The native answer where the C library is glibc; else what the process has mapped. */
