@@ -15,15 +15,15 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /**
  * What every FFM calls class shares: the C library's symbols, downcall handles that
- * capture errno, the ABI table, and buffer ranges as memory segments. JDK 22+ only
- * (META-INF/versions/22); {@link FfmBinding} decides whether it is used.
+ * capture errno, and the ABI table. JDK 22+ only (META-INF/versions/22); {@link FfmBinding}
+ * decides whether it is used; {@link FfmScratch} holds each thread's native memory.
  *
  * <p>Every handle captures errno (Linker.Option.captureCallState) into the calling
  * thread's {@link FfmScratch}, so reading it allocates nothing. Calls that never block
- * (on our non-blocking descriptors) are linked critical, without the thread-state
- * transition; a call that may block (epoll_wait with a timeout, read/write on a pipe end
- * the user may have made blocking, close with SO_LINGER) never is, since a critical call
- * holds off the garbage collector's safepoints while it runs.
+ * (socket calls on our sockets, all non-blocking) are linked critical, without the
+ * thread-state transition; a call that may block (epoll_wait, read/write on a pipe end
+ * the user may have made blocking, close with SO_LINGER, bind/connect on a Unix path)
+ * never is, since a critical call holds off the garbage collector's safepoints while it runs.
  */
 public final class Ffm {
     /** This platform's table; Ffm is only loaded where FfmBinding found one. */
@@ -49,8 +49,8 @@ public final class Ffm {
                     FunctionDescriptor.of(JAVA_INT, JAVA_INT));
             return probe != null ? null : "no downcall handle";
         } catch (IllegalCallerException e) {
-            return "native access is denied to " + Ffm.class.getModule()
-                    + ": run with --enable-native-access=" + FfmBinding.nativeAccessName() + " (" + e.getMessage() + ")";
+            return "native access is denied to " + Ffm.class.getModule() + ": run with --enable-native-access="
+                    + FfmBinding.nativeAccessName() + " (" + e.getMessage() + ")";
         } catch (RuntimeException e) {
             return e.toString();
         }
@@ -60,20 +60,17 @@ public final class Ffm {
 
     /** A call that may block: linked as JNI calls are, the thread leaving Java. */
     public static MethodHandle blocking(String name, FunctionDescriptor function) {
-        return LINKER.downcallHandle(symbol(name), function,
-                CAPTURE_ERRNO);
+        return LINKER.downcallHandle(symbol(name), function, CAPTURE_ERRNO);
     }
 
     /** A call that never blocks, linked critical. */
     public static MethodHandle quick(String name, FunctionDescriptor function) {
-        return LINKER.downcallHandle(symbol(name), function,
-                CAPTURE_ERRNO, CRITICAL);
+        return LINKER.downcallHandle(symbol(name), function, CAPTURE_ERRNO, CRITICAL);
     }
 
     /** A variadic call that may block; arguments from {@code firstVariadic} on are the variadic ones. */
     public static MethodHandle blockingVariadic(String name, FunctionDescriptor function, int firstVariadic) {
-        return LINKER.downcallHandle(symbol(name), function,
-                CAPTURE_ERRNO, Linker.Option.firstVariadicArg(firstVariadic));
+        return LINKER.downcallHandle(symbol(name), function, CAPTURE_ERRNO, Linker.Option.firstVariadicArg(firstVariadic));
     }
 
     /** A call without errno capture (strerror_r reports its error as its result). */
