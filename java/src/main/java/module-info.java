@@ -5,6 +5,9 @@
 module io.mio4j {
     requires org.slf4j;
     requires static jdk.net;
+    // The JNA binding's, an optional dependency: used only where neither our native
+    // library nor FFM is (on the module path, add JNA with --add-modules com.sun.jna).
+    requires static com.sun.jna;
 
     exports io.mio4j;
     exports io.mio4j.net;

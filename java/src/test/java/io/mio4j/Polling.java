@@ -20,15 +20,17 @@ final class Polling {
     /**
      * Waits until {@code thread} is inside a poller's select and in a native call, that
      * is, blocked in the OS poller (or about to be: the test's assertions hold either way,
-     * since select holds the poller's descriptor before it waits). A native call
-     * elsewhere in Poll.poll (Thread.currentThread() as the interrupt hook starts) does
-     * not count: a close() then would come before select.
+     * since select holds the poller's descriptor before it waits). A JNI or JNA call shows
+     * as a native frame on top; an FFM downcall's frames are hidden, so there the FFM calls
+     * class is on top. A native call elsewhere in Poll.poll (Thread.currentThread() as the
+     * interrupt hook starts) does not count: a close() then would come before select.
      */
     static void awaitBlockedInPoll(Thread thread) {
         long deadline = System.nanoTime() + Expect.BOUND.toNanos();
         while (System.nanoTime() < deadline) {
             StackTraceElement[] stack = thread.getStackTrace();
-            if (stack.length > 0 && stack[0].isNativeMethod() && inPoll(stack)) {
+            if (stack.length > 0 && (stack[0].isNativeMethod() || stack[0].getClassName().endsWith("CallsFfm"))
+                    && inPoll(stack)) {
                 return;
             }
             Thread.onSpinWait();

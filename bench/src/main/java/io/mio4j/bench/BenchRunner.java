@@ -133,6 +133,10 @@ public final class BenchRunner {
         }
         RunSettings settings = "1".equals(System.getenv("BENCH_QUICK")) ? RunSettings.quickSmoke() : RunSettings.standard();
         List<Implementation> implementations = new ArrayList<>(List.of(Implementation.values()));
+        if (Runtime.version().feature() < 22) {
+            implementations.remove(Implementation.MIO4J_FFM);   // FFM needs JDK 22+: run with a newer java
+            System.out.println("mio4j FFM left out: this JVM is " + Runtime.version() + ", FFM needs 22+");
+        }
         String only = System.getenv("BENCH_IMPLEMENTATIONS");
         if (only != null && !only.isBlank()) {
             implementations.clear();
@@ -360,7 +364,7 @@ public final class BenchRunner {
                 String.valueOf(settings.pingPongWarmupMillis()), String.valueOf(settings.pingPongMillis()),
                 String.valueOf(settings.wakeUpWarmupMillis()), String.valueOf(settings.wakeUpMillis()));
         List<String> command = implementation.isJava()
-                ? javaCommand("io.mio4j.bench.LatencyMain", prepend(implementation.name(), arguments))
+                ? javaCommand(implementation, "io.mio4j.bench.LatencyMain", prepend(implementation.name(), arguments))
                 : prepend(cBinaries.resolve("latency").toString(), arguments);
         Duration timeout = Duration.ofMillis(settings.pingPongWarmupMillis() + settings.pingPongMillis()
                 + settings.wakeUpWarmupMillis() + settings.wakeUpMillis()).plusSeconds(30);
@@ -444,7 +448,7 @@ public final class BenchRunner {
             long warmupMillis, long measureMillis) throws Exception {
         Path dir = roundDir(round, implementation);
         List<String> serverCommand = implementation.isJava()
-                ? javaCommand("io.mio4j.bench.EchoServerMain", List.of(implementation.name()))
+                ? javaCommand(implementation, "io.mio4j.bench.EchoServerMain", List.of(implementation.name()))
                 : List.of(cBinaries.resolve("echo_server").toString());
         // (g) opens 10 000 connections before its warm-up starts (the generator bounds that at 120 s).
         Duration timeout = Duration.ofMillis(warmupMillis + measureMillis).plusSeconds(connections > 1000 ? 150 : 30);
@@ -501,7 +505,7 @@ public final class BenchRunner {
 
     private List<String> httpServerCommand(Implementation implementation) {
         return implementation.isJava()
-                ? javaCommand("io.mio4j.bench.HttpServerMain", List.of(implementation.name()))
+                ? javaCommand(implementation, "io.mio4j.bench.HttpServerMain", List.of(implementation.name()))
                 : List.of(cBinaries.resolve("http_server").toString());
     }
 
@@ -554,7 +558,7 @@ public final class BenchRunner {
 
     private void runMemory(Implementation implementation, int round) throws Exception {
         Path dir = roundDir(round, implementation);
-        List<String> command = javaCommand("io.mio4j.bench.MemoryMain", List.of(implementation.name()),
+        List<String> command = javaCommand(implementation, "io.mio4j.bench.MemoryMain", List.of(implementation.name()),
                 MEMORY_JVM_OPTIONS);
         Duration timeout = Duration.ofSeconds(300);
         Map<String, String> before;
@@ -744,14 +748,17 @@ public final class BenchRunner {
         return dir;
     }
 
-    private static List<String> javaCommand(String mainClass, List<String> arguments) {
-        return javaCommand(mainClass, arguments, List.of());
+    /** The child JVM's command: the implementation's own JVM options (a binding), then {@code extraOptions}. */
+    private static List<String> javaCommand(Implementation implementation, String mainClass, List<String> arguments) {
+        return javaCommand(implementation, mainClass, arguments, List.of());
     }
 
-    private static List<String> javaCommand(String mainClass, List<String> arguments, List<String> extraOptions) {
+    private static List<String> javaCommand(Implementation implementation, String mainClass, List<String> arguments,
+                                            List<String> extraOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
+        command.addAll(implementation.jvmOptions());
         command.addAll(extraOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -83,6 +83,8 @@ final class PercentileChart {
             case NIO -> new Color(0x1f77b4);
             case NETTY -> new Color(0x2ca02c);
             case MIO4J -> new Color(0xd62728);
+            case MIO4J_FFM -> new Color(0xff7f0e);
+            case MIO4J_JNA -> new Color(0x9467bd);
         };
     }
 

@@ -1,5 +1,6 @@
 package io.mio4j.internal;
 
+import io.mio4j.JniOnly;
 import io.mio4j.LinuxOnly;
 import io.mio4j.internal.loader.LibraryJni;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * NoSuchMethodError.
  */
 @LinuxOnly
+@JniOnly
 class NativeTableTest {
     private static final Path CLASSES = Path.of(System.getProperty("mio4j.test.classes"));
 

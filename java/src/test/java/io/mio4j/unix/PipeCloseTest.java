@@ -1,6 +1,7 @@
 package io.mio4j.unix;
 
 import io.mio4j.Interest;
+import io.mio4j.InterruptsBlockedCalls;
 import io.mio4j.Poll;
 import io.mio4j.Token;
 import io.mio4j.UnixOnly;
@@ -72,6 +73,7 @@ class PipeCloseTest {
     }
 
     @Test
+    @InterruptsBlockedCalls
     void closingABlockingReceiverReleasesAThreadBlockedInRead() throws Exception {
         Pipe pipe = Pipe.open();
         try {
@@ -91,6 +93,7 @@ class PipeCloseTest {
     }
 
     @Test
+    @InterruptsBlockedCalls
     void closingABlockingSenderReleasesAThreadBlockedInWrite() throws Exception {
         Pipe pipe = Pipe.open();
         try {

@@ -1,8 +1,11 @@
 package io.mio4j.internal.loader;
 
+import io.mio4j.internal.ffm.FfmBinding;
+import io.mio4j.internal.jna.JnaBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -62,10 +65,25 @@ public enum Binding {
         }
     }
 
+    /**
+     * Every step tried before the binding in use won, as "step: why it failed" (every
+     * step, when none did): for diagnostics.
+     */
+    public static List<String> tried() {
+        return Choice.steps().tried();
+    }
+
+    /** Warnings of the attempt to load our library, such as different copies of it on the classpath. */
+    public static List<String> warnings() {
+        return Choice.steps().warnings();
+    }
+
     /** The outcome of choosing, kept for the class loader's lifetime. */
     private static final class Choice {
         private static Binding chosen;
         private static UnsatisfiedLinkError failure;
+        /** The steps tried (our library's, then FFM's and JNA's) and why each failed. */
+        private static NativeLoader steps;
 
         static synchronized Binding get() {
             if (chosen == null && failure == null) {
@@ -80,7 +98,15 @@ public enum Binding {
             return chosen;
         }
 
+        static synchronized NativeLoader steps() {
+            if (chosen == null && failure == null) {
+                choose();
+            }
+            return steps;
+        }
+
         private static void choose() {
+            FfmBinding.noteNativeAccess();   // before any native call makes the JDK enable it
             String forced = System.getProperty(PROPERTY, "").trim().toLowerCase(Locale.ROOT);
             Binding only = null;
             if (!forced.isEmpty()) {
@@ -90,29 +116,48 @@ public enum Binding {
                     }
                 }
                 if (only == null) {
+                    steps = NativeLoader.fromSystemProperties();
                     failure = new UnsatisfiedLinkError("mio4j: -D" + PROPERTY + "=" + forced
                             + " names no binding; use jni, ffm or jna");
                     return;
                 }
             }
-            NativeLoader steps = NativeLibrary.attempt();
             if (only == null || only == JNI) {
+                steps = NativeLibrary.attempt();
                 if (NativeLibrary.loadResult() != null) {
                     chosen = JNI;
                     return;
                 }
             } else {
+                // Not loaded at all: loading is what JDK 24+ warns about, and it would be for nothing.
+                steps = NativeLoader.fromSystemProperties();
                 steps.skip("JNI (steps 1-3)", "not tried: -D" + PROPERTY + "=" + only.label);
             }
             if (only == null || only == FFM) {
-                steps.skip(NativeLoader.STEP_FFM, "not built in this version of mio4j");
+                if (use(FFM, FfmBinding.unavailability())) {
+                    return;
+                }
             }
             if (only == null || only == JNA) {
-                steps.skip(NativeLoader.STEP_JNA, "not built in this version of mio4j");
+                if (use(JNA, JnaBinding.unavailability())) {
+                    return;
+                }
             }
             failure = new UnsatisfiedLinkError(steps.failureMessage(only == null ? null
                     : "-D" + PROPERTY + "=" + only.label));
             LOG.debug("mio4j: no binding works: {}", failure.getMessage());
+        }
+
+        /** Chooses {@code binding} when nothing stands against it, else records why not. */
+        private static boolean use(Binding binding, String unavailability) {
+            String step = binding == FFM ? NativeLoader.STEP_FFM : NativeLoader.STEP_JNA;
+            if (unavailability != null) {
+                steps.skip(step, unavailability);
+                return false;
+            }
+            LOG.debug("mio4j: using the {}", step);
+            chosen = binding;
+            return true;
         }
     }
 }

@@ -1,7 +1,5 @@
 package io.mio4j.internal.loader;
 
-import java.util.List;
-
 /**
  * Loads libmio4j once per class loader (steps 1-3 of API.md's order) and remembers how,
  * or why not. The JNI binding's classes call {@link #ensureLoaded()} from their static
@@ -54,15 +52,5 @@ public final class NativeLibrary {
     public static synchronized NativeLoader.Result loadResult() {
         attempt();
         return result;
-    }
-
-    /** The steps that failed before the one that won (every step, when none did). */
-    public static synchronized List<String> tried() {
-        return attempt().tried();
-    }
-
-    /** Warnings of the attempt, such as different copies of the resource on the classpath. */
-    public static synchronized List<String> warnings() {
-        return attempt().warnings();
     }
 }

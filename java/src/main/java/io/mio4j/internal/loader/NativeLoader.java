@@ -1,5 +1,6 @@
 package io.mio4j.internal.loader;
 
+import io.mio4j.internal.jna.JnaBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -418,7 +419,9 @@ public final class NativeLoader {
         }
         message.append("\nAdd the platform JAR io.mio4j:mio4j:").append(Version.get()).append(':')
                 .append(platform()).append(" to the classpath, or set -D").append(LIBRARY_PATH_PROPERTY)
-                .append("=/path/to/").append(System.mapLibraryName(NAME)).append('.');
+                .append("=/path/to/").append(System.mapLibraryName(NAME))
+                .append("; or, without a native library of ours, run on JDK 22+ (FFM) or add ")
+                .append(JnaBinding.TESTED).append(" (JNA).");
         for (String warning : warnings) {
             message.append("\nWarning: ").append(warning);
         }

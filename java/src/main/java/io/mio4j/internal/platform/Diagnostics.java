@@ -1,6 +1,8 @@
 package io.mio4j.internal.platform;
 
 import io.mio4j.internal.Backend;
+import io.mio4j.internal.ffm.FfmBinding;
+import io.mio4j.internal.jna.JnaBinding;
 import io.mio4j.internal.loader.Binding;
 import io.mio4j.internal.loader.LibraryJni;
 import io.mio4j.internal.loader.NativeLibrary;
@@ -33,7 +35,7 @@ public final class Diagnostics {
         line(out, "jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version")
                 + " (" + System.getProperty("java.vm.vendor") + "), " + System.getProperty("java.home"));
         Throwable cause = Platform.unavailabilityCause();
-        boolean jni = cause == null && NativeLibrary.loadResult() != null;
+        boolean jni = cause == null && Binding.current() == Binding.JNI;
         line(out, "libc", libc(jni));
         if (cause == null) {
             binding(out, jni);
@@ -45,7 +47,8 @@ public final class Diagnostics {
             }
         }
         line(out, "extraction folder", NativeLoader.extractionFolderReport());
-        for (String warning : NativeLibrary.warnings()) {
+        line(out, "native access", nativeAccess());
+        for (String warning : Binding.warnings()) {
             line(out, "warning", warning);
         }
         return out.toString();
@@ -54,16 +57,17 @@ public final class Diagnostics {
     private static void binding(StringBuilder out, boolean jni) {
         Backend backend = Platform.backend();
         line(out, "backend", guarded(backend::description));
-        if (!jni) {
-            line(out, "binding", Binding.current().label() + " (no native library of ours)");
-        }
-        NativeLoader.Result result = NativeLibrary.loadResult();
-        if (result != null) {
+        if (jni) {
+            NativeLoader.Result result = NativeLibrary.loadResult();
             line(out, "library", "from " + result.step() + ": "
                     + (result.file() != null ? result.file() : "(path not reported by the JVM)"));
             line(out, "origin", result.origin());
+        } else {
+            line(out, "binding", Binding.current().label() + " (no native library of ours: "
+                    + (Binding.current() == Binding.FFM ? "java.lang.foreign" : "JNA " + JnaBinding.version())
+                    + "; constants and layouts from mio4j's table for " + NativeLoader.platform() + ")");
         }
-        List<String> tried = NativeLibrary.tried();
+        List<String> tried = Binding.tried();
         if (!tried.isEmpty()) {
             line(out, "tried before", tried.get(0));
             for (String step : tried.subList(1, tried.size())) {
@@ -82,6 +86,20 @@ public final class Diagnostics {
         } catch (RuntimeException | LinkageError e) {
             line(out, "facts", "unavailable (" + e + ")");
         }
+    }
+
+    /**
+     * Whether the JVM let mio4j call native code without a warning: JDK 24+ warns once
+     * about JNI and JNA (System.load), JDK 22+ about FFM, unless --enable-native-access
+     * names mio4j's module (or ALL-UNNAMED on the class path).
+     */
+    private static String nativeAccess() {
+        Boolean enabled = FfmBinding.nativeAccessEnabled();
+        if (enabled == null) {
+            return "not restricted on JDK " + Runtime.version().feature();
+        }
+        return enabled ? "enabled for " + FfmBinding.nativeAccessName()
+                : "not enabled, so the JDK warns once; run with --enable-native-access=" + FfmBinding.nativeAccessName();
     }
 
     /** The native answer where the C library is glibc; else what the process has mapped. */

@@ -14,7 +14,9 @@ public final class LoaderProbe {
     public static void main(String[] args) {
         try (Poll poll = Poll.open()) {
             poll.poll(Events.withCapacity(1), Duration.ZERO);   // one real wait (epoll_wait, kevent) through the library
-            System.out.println("backend=" + Mio4j.backend() + " from " + NativeLibrary.loadResult().step());
+            NativeLoader.Result library = Binding.current() == Binding.JNI ? NativeLibrary.loadResult() : null;
+            System.out.println("backend=" + Mio4j.backend() + " from "
+                    + (library != null ? library.step() : "no native library"));
         } catch (Throwable e) {
             System.out.println("error=" + e.getClass().getName());
             System.out.println(e.getMessage());

@@ -3,10 +3,12 @@ package io.mio4j.internal.loader;
 import io.mio4j.LinuxOnly;
 import io.mio4j.TestPoller;
 import io.mio4j.Mio4j;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -129,8 +131,10 @@ class NativeLoaderTest {
         assertTrue(out.contains("1. mio4j.library.path: not set"), out);
         assertTrue(out.contains("2. java.library.path: no mio4j in java.library.path"), out);
         assertTrue(out.contains("3. classpath resource " + RESOURCE + ": not on the classpath"), out);
-        assertTrue(out.contains("4. FFM binding: not built in this version"), out);
-        assertTrue(out.contains("5. JNA binding: not built in this version"), out);
+        // target/classes alone: no META-INF/versions/22 in effect, no JNA
+        assertTrue(out.contains(Runtime.version().feature() < 22 ? "4. FFM binding: needs JDK 22 or later"
+                : "4. FFM binding: its classes are missing"), out);
+        assertTrue(out.contains("5. JNA binding: JNA is not on the class path (add net.java.dev.jna:jna:"), out);
         assertTrue(out.contains("io.mio4j:mio4j:" + Mio4j.version() + ":" + CLASSIFIER), out);
         // diagnostics still answer, and say why
         assertTrue(out.contains("backend:           unavailable"), out);
@@ -171,8 +175,76 @@ class NativeLoaderTest {
     }
 
     @Test
+    void withoutOurLibraryAJdk22UsesTheFfmClassesOfTheMultiReleaseJar() throws Exception {
+        Assumptions.assumeTrue(Runtime.version().feature() >= 22, "FFM needs JDK 22+; this test JVM is "
+                + Runtime.version());
+        assertTrue(Files.isDirectory(CLASSES.resolve("META-INF/versions/22")),
+                "the build ran on a JDK 22+ JVM but compiled no FFM classes");
+        Path jar = classesJar(tmp.resolve("mio4j.jar"));
+        String out = ChildJvm.start(List.of(jar, ChildJvm.locationOf(LoaderProbe.class),
+                ChildJvm.locationOf(org.slf4j.Logger.class), ChildJvm.locationOf(org.slf4j.simple.SimpleLogger.class)),
+                properties()).output();
+        assertTrue(out.contains("backend=epoll (ffm) from no native library"), out);
+        assertTrue(out.contains("tried before:      mio4j.library.path: not set"), out);
+        assertTrue(out.contains("classpath resource " + RESOURCE + ": not on the classpath"), out);
+        assertTrue(out.contains("binding:           ffm (no native library of ours"), out);
+    }
+
+    @Test
+    void withoutOurLibraryJnaOnTheClassPathIsUsed() throws Exception {
+        String out = ChildJvm.start(classpath(ChildJvm.locationOf(com.sun.jna.Native.class)), properties()).output();
+        assertTrue(out.contains("backend=epoll (jna) from no native library"), out);
+        // the diagnostics say why neither our library nor FFM was used
+        assertTrue(out.contains("classpath resource " + RESOURCE + ": not on the classpath"), out);
+        assertTrue(out.contains(Runtime.version().feature() < 22 ? "FFM binding: needs JDK 22 or later"
+                : "FFM binding: its classes are missing"), out);
+        assertTrue(out.contains("binding:           jna (no native library of ours: JNA 5."), out);
+    }
+
+    @Test
+    void forcingJnaLeavesOurLibraryUnloaded() throws Exception {
+        String out = ChildJvm.start(classpath(nativeJar, ChildJvm.locationOf(com.sun.jna.Native.class)),
+                properties("-D" + Binding.PROPERTY + "=jna")).output();
+        assertTrue(out.contains("backend=epoll (jna) from no native library"), out);
+        assertTrue(out.contains("tried before:      JNI (steps 1-3): not tried: -Dmio4j.binding=jna"), out);
+        assertTrue(!Files.exists(ExtractionFolder.under(tmp).path()), "the library was extracted anyway");
+    }
+
+    @Test
+    void forcingABindingThatCannotWorkHereFailsWithItsReason() throws Exception {
+        String out = ChildJvm.start(classpath(nativeJar), properties("-D" + Binding.PROPERTY + "=ffm")).output();
+        assertTrue(out.contains("error=java.lang.UnsatisfiedLinkError"), out);
+        assertTrue(out.contains("with -Dmio4j.binding=ffm. Tried, in order:"), out);
+        assertTrue(out.contains("1. JNI (steps 1-3): not tried: -Dmio4j.binding=ffm"), out);
+        assertTrue(out.contains("2. FFM binding: "), out);
+        assertTrue(!out.contains("JNA binding:"), out);
+    }
+
+    /** A JAR of the compiled classes, as Maven packs it: multi-release, FFM classes under META-INF/versions/22. */
+    private static Path classesJar(Path jar) throws IOException {
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MULTI_RELEASE, "true");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+             Stream<Path> files = Files.walk(CLASSES)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                String name = CLASSES.relativize(file).toString().replace(File.separatorChar, '/');
+                if (name.equals("META-INF/MANIFEST.MF")) {
+                    continue;
+                }
+                out.putNextEntry(new JarEntry(name));
+                out.write(Files.readAllBytes(file));
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    @Test
     void eachClassLoaderLoadsItsOwnVerifiedCopy() throws Exception {
         String previous = System.setProperty(NativeLoader.TMPDIR_PROPERTY, tmp.toString());
+        // This test is about our library in several class loaders, whichever binding this run uses.
+        String previousBinding = System.setProperty(Binding.PROPERTY, "jni");
         try {
             URL[] urls = {CLASSES.toUri().toURL(), NATIVE_ROOT.toUri().toURL(),
                     ChildJvm.locationOf(org.slf4j.Logger.class).toUri().toURL(),
@@ -195,11 +267,16 @@ class NativeLoaderTest {
             assertTrue(reports.get(1).contains("copy 2 for this class loader"), reports.get(1));
             assertEquals(hash, ExtractionFolder.sha256(Files.readAllBytes(copy)));
         } finally {
-            if (previous == null) {
-                System.clearProperty(NativeLoader.TMPDIR_PROPERTY);
-            } else {
-                System.setProperty(NativeLoader.TMPDIR_PROPERTY, previous);
-            }
+            restore(NativeLoader.TMPDIR_PROPERTY, previous);
+            restore(Binding.PROPERTY, previousBinding);
+        }
+    }
+
+    private static void restore(String property, String previous) {
+        if (previous == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, previous);
         }
     }
 
