@@ -202,6 +202,7 @@ public final class LinuxAbi {
         t.put("EPOLLHUP", 0x010);
         t.put("EPOLLRDHUP", 0x2000);
         t.put("EPOLLET", 1 << 31);   // as the C's (jint) cast reports it
+        t.put("EPOLLONESHOT", 1 << 30);
         t.put("EPOLL_CTL_ADD", 1);
         t.put("EPOLL_CTL_MOD", 3);
         t.put("EPOLL_CTL_DEL", 2);

@@ -221,9 +221,12 @@ class LinuxAbiTest {
     private static Set<String> cNames(String file) throws IOException {
         String c = Files.readString(ROOT.resolve(file));
         Set<String> names = new TreeSet<>();
-        Matcher m = Pattern.compile("MIO4J_CONSTANT\\((\\w+)\\)|\\{ \"(\\w+)\",").matcher(c);
+        // MIO4J_CONSTANT(x), CONSTANT(x), INT_OPTION(level, x), NAMED("x", ...) and { "x", ... }
+        // entries (not the #define lines of those macros)
+        Matcher m = Pattern.compile("(?<!define )(?:MIO4J_CONSTANT|\\bCONSTANT)\\((\\w+)\\)"
+                + "|(?<!define )INT_OPTION\\(\\w+, (\\w+)\\)|(?:\\{ |NAMED\\()\"(\\w+)\",").matcher(c);
         while (m.find()) {
-            names.add(m.group(1) != null ? m.group(1) : m.group(2));
+            names.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
         }
         return names;
     }

@@ -30,6 +30,7 @@ class KqueuePlatformNameTest {
         JVMS.put("arm64-apple-macos11", new String[] {"Mac OS X", "aarch64"});
         JVMS.put("x86_64-unknown-freebsd13", new String[] {"FreeBSD", "amd64"});
         JVMS.put("aarch64-unknown-freebsd13", new String[] {"FreeBSD", "aarch64"});
+        JVMS.put("x86_64-pc-solaris2.11", new String[] {"SunOS", "amd64"});   // event ports, packed by the same script
     }
 
     private static String platformOf(String osName, String osArch) {
