@@ -1,5 +1,6 @@
 package io.mio4j.internal.epoll;
 
+import io.mio4j.JniOnly;
 import io.mio4j.LinuxOnly;
 import io.mio4j.internal.io.Errno;
 import io.mio4j.internal.unix.PosixCalls;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * touched. (native/test's harness calls the same natives with many more.)
  */
 @LinuxOnly
+@JniOnly
 class EpollNativeArgumentsTest {
     private static final EpollCalls E = new EpollCallsJni();
     private static final PosixCalls P = new PosixCallsJni();

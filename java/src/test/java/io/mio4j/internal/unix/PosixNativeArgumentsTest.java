@@ -1,5 +1,6 @@
 package io.mio4j.internal.unix;
 
+import io.mio4j.JniOnly;
 import io.mio4j.LinuxOnly;
 import io.mio4j.internal.SockAddr;
 import io.mio4j.internal.io.Errno;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (native/test/unix_shim_test.c calls the same natives with many more.)
  */
 @LinuxOnly
+@JniOnly
 class PosixNativeArgumentsTest {
     private static final PosixCalls C = new PosixCallsJni();
     private static final int EINVAL = -Errno.EINVAL;
