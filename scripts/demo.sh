@@ -16,7 +16,12 @@ feature=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.sp
 if [ "${feature:-17}" -ge 23 ] 2>/dev/null; then
   export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 fi
-mvn -B -q -ntp -DskipTests -Dmaven.javadoc.skip=true package
+# As scripts/test.sh: a JDK 22+, where there is one, also builds the FFM binding.
+ffm=()
+if ffm_jdk="$(scripts/find-ffm-jdk.sh)"; then
+    ffm=("-Dmio4j.ffm.jdk=$ffm_jdk")
+fi
+mvn -B -q -ntp -DskipTests -Dmaven.javadoc.skip=true "${ffm[@]}" package
 main=io.mio4j.examples.EchoDemo
 if [ "${1:-}" = http ]; then
   main=io.mio4j.examples.HttpServer
