@@ -1,5 +1,6 @@
 package io.mio4j.internal;
 
+import io.mio4j.JniOnly;
 import io.mio4j.LinuxOnly;
 import io.mio4j.internal.loader.Binding;
 import io.mio4j.internal.loader.LibraryJni;
@@ -49,6 +50,7 @@ class NativeImageMetadataTest {
     }
 
     @Test
+    @JniOnly   // asks the loaded library
     void theTablesTheLibraryBindsAtRunTimeAreInTheMetadata() throws IOException {
         Set<String> bound = new TreeSet<>();
         for (String line : LibraryJni.describeNatives().lines().toList()) {

@@ -1,5 +1,6 @@
 package io.mio4j.internal.epoll;
 
+import io.mio4j.JniOnly;
 import io.mio4j.LinuxOnly;
 import io.mio4j.internal.io.Errno;
 import io.mio4j.internal.unix.PosixCalls;
@@ -17,9 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The epoll and eventfd natives called directly (through JNI) with arguments our Java
  * never sends: each is refused with a clean -EINVAL or -EBADF, and no descriptor is
- * touched. (native/test's harness calls the same natives with many more.)
+ * touched. (native/test's harness calls the same natives with many more; BadInputTest
+ * holds the FFM and JNA bindings to the same answers, so this class is JNI-only.)
  */
 @LinuxOnly
+@JniOnly
 class EpollNativeArgumentsTest {
     private static final EpollCalls E = new EpollCallsJni();
     private static final PosixCalls P = new PosixCallsJni();
