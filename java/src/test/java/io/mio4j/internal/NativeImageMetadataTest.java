@@ -50,7 +50,7 @@ class NativeImageMetadataTest {
     }
 
     @Test
-    @JniOnly
+    @JniOnly   // asks the loaded library
     void theTablesTheLibraryBindsAtRunTimeAreInTheMetadata() throws IOException {
         Set<String> bound = new TreeSet<>();
         for (String line : LibraryJni.describeNatives().lines().toList()) {

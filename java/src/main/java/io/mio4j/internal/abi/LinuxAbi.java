@@ -25,13 +25,25 @@ public final class LinuxAbi {
 
     private final String platform;
     private final Map<String, Integer> posix;
+    /** The int-valued options' names, each with its level's name (constants.c's INT_OPTION marks). */
+    private final Map<String, String> optionLevels;
+    /** The same as (level, name) value pairs, for the allocation-free check of every option call. */
+    private final long[] intOptions;
     private final Map<String, Integer> errno;
     private final Map<String, Integer> epoll;
     private final Map<String, Integer> calls;
 
     private LinuxAbi(String platform, boolean packedEpollEvent) {
         this.platform = platform;
-        this.posix = Collections.unmodifiableMap(posixTable());
+        Map<String, String> levels = new LinkedHashMap<>();
+        this.posix = Collections.unmodifiableMap(posixTable(levels));
+        this.optionLevels = Collections.unmodifiableMap(levels);
+        long[] pairs = new long[levels.size()];
+        int i = 0;
+        for (Map.Entry<String, String> option : levels.entrySet()) {
+            pairs[i++] = pair(posix.get(option.getValue()), posix.get(option.getKey()));
+        }
+        this.intOptions = pairs;
         this.errno = Collections.unmodifiableMap(errnoTable());
         this.epoll = Collections.unmodifiableMap(epollTable(packedEpollEvent));
         this.calls = Collections.unmodifiableMap(callsTable());
@@ -54,6 +66,26 @@ public final class LinuxAbi {
     /** What PosixCalls.constant answers: constants.c's table. */
     public Map<String, Integer> posix() {
         return posix;
+    }
+
+    /** The int-valued socket options by name, each with its level's name: constants.c's INT_OPTION entries. */
+    public Map<String, String> optionLevels() {
+        return optionLevels;
+    }
+
+    /** constants.c's mio4j_unix_is_int_option: whether (level, name) is an INT_OPTION entry. */
+    public boolean isIntOption(int level, int name) {
+        long wanted = pair(level, name);
+        for (long option : intOptions) {
+            if (option == wanted) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long pair(int level, int name) {
+        return ((long) level << 32) | (name & 0xFFFFFFFFL);
     }
 
     /** What ErrnoCalls.constant answers: errno.c's table. */
@@ -92,7 +124,13 @@ public final class LinuxAbi {
         return Collections.unmodifiableMap(tables);
     }
 
-    private static Map<String, Integer> posixTable() {
+    /**
+     * constants.c's table. An int-valued socket option (INT_OPTION(level, name) there: the
+     * only pairs getIntOption/setIntOption take) is entered with {@link #option}, which also
+     * records its level's name in {@code levels}; LinuxAbiTest compares those marks with
+     * the C's.
+     */
+    private static Map<String, Integer> posixTable(Map<String, String> levels) {
         Map<String, Integer> t = new LinkedHashMap<>();
         t.put("AF_INET", 2);
         t.put("AF_INET6", 10);
@@ -100,38 +138,38 @@ public final class LinuxAbi {
         t.put("SOCK_STREAM", 1);
         t.put("SOCK_DGRAM", 2);
         t.put("SOL_SOCKET", 1);
-        t.put("SO_REUSEADDR", 2);
-        t.put("SO_REUSEPORT", 15);
-        t.put("SO_ERROR", 4);
-        t.put("SO_KEEPALIVE", 9);
-        t.put("SO_RCVBUF", 8);
-        t.put("SO_SNDBUF", 7);
-        t.put("SO_BROADCAST", 6);
+        option(t, levels, "SOL_SOCKET", "SO_REUSEADDR", 2);
+        option(t, levels, "SOL_SOCKET", "SO_REUSEPORT", 15);
+        option(t, levels, "SOL_SOCKET", "SO_ERROR", 4);
+        option(t, levels, "SOL_SOCKET", "SO_KEEPALIVE", 9);
+        option(t, levels, "SOL_SOCKET", "SO_RCVBUF", 8);
+        option(t, levels, "SOL_SOCKET", "SO_SNDBUF", 7);
+        option(t, levels, "SOL_SOCKET", "SO_BROADCAST", 6);
         t.put("SO_LINGER", 13);
-        t.put("SO_OOBINLINE", 10);
-        t.put("SO_TYPE", 3);
-        t.put("SO_ACCEPTCONN", 30);
+        option(t, levels, "SOL_SOCKET", "SO_OOBINLINE", 10);
+        option(t, levels, "SOL_SOCKET", "SO_TYPE", 3);
+        option(t, levels, "SOL_SOCKET", "SO_ACCEPTCONN", 30);
         t.put("IPPROTO_TCP", 6);
         t.put("IPPROTO_UDP", 17);
         t.put("IPPROTO_IP", 0);
         t.put("IPPROTO_IPV6", 41);
-        t.put("TCP_NODELAY", 1);
-        t.put("TCP_KEEPIDLE", 4);
-        t.put("TCP_KEEPINTVL", 5);
-        t.put("TCP_KEEPCNT", 6);
-        t.put("IP_TTL", 2);
-        t.put("IP_TOS", 1);
-        t.put("IP_MULTICAST_TTL", 33);
-        t.put("IP_MULTICAST_LOOP", 34);
-        t.put("IP_MULTICAST_IF", 32);
+        option(t, levels, "IPPROTO_TCP", "TCP_NODELAY", 1);
+        option(t, levels, "IPPROTO_TCP", "TCP_KEEPIDLE", 4);
+        option(t, levels, "IPPROTO_TCP", "TCP_KEEPINTVL", 5);
+        option(t, levels, "IPPROTO_TCP", "TCP_KEEPCNT", 6);
+        option(t, levels, "IPPROTO_IP", "IP_TTL", 2);
+        option(t, levels, "IPPROTO_IP", "IP_TOS", 1);
+        option(t, levels, "IPPROTO_IP", "IP_MULTICAST_TTL", 33);
+        option(t, levels, "IPPROTO_IP", "IP_MULTICAST_LOOP", 34);
+        option(t, levels, "IPPROTO_IP", "IP_MULTICAST_IF", 32);
         t.put("IP_ADD_MEMBERSHIP", 35);
         t.put("IP_DROP_MEMBERSHIP", 36);
-        t.put("IPV6_UNICAST_HOPS", 16);
-        t.put("IPV6_V6ONLY", 26);
-        t.put("IPV6_MULTICAST_LOOP", 19);
-        t.put("IPV6_MULTICAST_HOPS", 18);
-        t.put("IPV6_MULTICAST_IF", 17);
-        t.put("IPV6_TCLASS", 67);
+        option(t, levels, "IPPROTO_IPV6", "IPV6_UNICAST_HOPS", 16);
+        option(t, levels, "IPPROTO_IPV6", "IPV6_V6ONLY", 26);
+        option(t, levels, "IPPROTO_IPV6", "IPV6_MULTICAST_LOOP", 19);
+        option(t, levels, "IPPROTO_IPV6", "IPV6_MULTICAST_HOPS", 18);
+        option(t, levels, "IPPROTO_IPV6", "IPV6_MULTICAST_IF", 17);
+        option(t, levels, "IPPROTO_IPV6", "IPV6_TCLASS", 67);
         t.put("IPV6_JOIN_GROUP", 20);
         t.put("IPV6_LEAVE_GROUP", 21);
         t.put("SHUT_RD", 0);
@@ -148,6 +186,15 @@ public final class LinuxAbi {
         t.put("SOCKADDR_MAX", 128);
         t.put("SUN_PATH_SIZE", 108);
         return t;
+    }
+
+    /** An INT_OPTION(level, name) entry; the level's own entry must come first. */
+    private static void option(Map<String, Integer> t, Map<String, String> levels, String level, String name, int value) {
+        if (!t.containsKey(level)) {
+            throw new IllegalStateException(name + " before its level " + level);
+        }
+        t.put(name, value);
+        levels.put(name, level);
     }
 
     private static Map<String, Integer> errnoTable() {

@@ -18,6 +18,10 @@ public final class EpollCallsJna implements EpollCalls {
     private static final LinuxAbi ABI = Jna.ABI;
     private static final int EINVAL = ABI.errno().get("EINVAL");
     private static final int EIO = ABI.errno().get("EIO");
+    private static final int EBADF = ABI.errno().get("EBADF");
+    private static final int EMFILE = ABI.errno().get("EMFILE");
+    private static final int F_GETFD = 1;   // Linux's, every architecture (asm-generic/fcntl.h)
+    private static final ArgumentChecks CHECK = ArgumentChecks.of(ABI);
     private static final int ENOSYS = ABI.errno().get("ENOSYS");
     private static final int EVENT_SIZE = ABI.epoll().get("SIZEOF_EPOLL_EVENT");
     private static final int EVENTS_OFFSET = ABI.epoll().get("OFFSETOF_EVENTS");
@@ -77,6 +81,12 @@ public final class EpollCallsJna implements EpollCalls {
 
     @Override
     public int ctl(int epfd, int op, int fd, int events, long data) {
+        if (epfd < 0 || fd < 0) {
+            return -EBADF;
+        }
+        if (!CHECK.epollCtl(op, events)) {
+            return -EINVAL;
+        }
         JnaScratch s = JnaScratch.get();
         s.smallBytes.putLong(0, 0L);
         s.smallBytes.putLong(8, 0L);
@@ -87,6 +97,9 @@ public final class EpollCallsJna implements EpollCalls {
 
     @Override
     public int waitMillis(int epfd, ByteBuffer events, int maxEvents, int timeoutMillis) {
+        if (epfd < 0) {
+            return -EBADF;
+        }
         if (!ArgumentChecks.eventArray(events, maxEvents, EVENT_SIZE) || timeoutMillis < -1) {
             return -EINVAL;
         }
@@ -96,6 +109,9 @@ public final class EpollCallsJna implements EpollCalls {
 
     @Override
     public int waitNanos(int epfd, ByteBuffer events, int maxEvents, long timeoutNanos) {
+        if (epfd < 0) {
+            return -EBADF;
+        }
         if (!ArgumentChecks.eventArray(events, maxEvents, EVENT_SIZE)) {
             return -EINVAL;
         }
@@ -127,6 +143,7 @@ public final class EpollCallsJna implements EpollCalls {
         s.timespecBytes.putLong(TV_NSEC, 0L);
         int n = Pwait2.epoll_pwait2(epfd, s.small, 1, s.timespec, 0L);
         int rc = n >= 0 ? 0 : Jna.negErrno();
+        ArgumentChecks.unmark(epfd);
         Libc.close(epfd);
         return rc;
     }
@@ -134,11 +151,42 @@ public final class EpollCallsJna implements EpollCalls {
     @Override
     public int eventfd() {
         int fd = Libc.eventfd(0, EVENTFD_FLAGS);
-        return fd >= 0 ? fd : Jna.negErrno();
+        if (fd < 0) {
+            return Jna.negErrno();
+        }
+        // native/epoll/eventfd.c's eventfd_open: marked (ArgumentChecks.mark) until
+        // PosixCalls.close; one beyond the marks is closed again (TokenTable could not
+        // register such a number either).
+        if (ArgumentChecks.mark(fd)) {
+            return fd;
+        }
+        Libc.close(fd);
+        return -EMFILE;
+    }
+
+    /**
+     * native/epoll/eventfd.c's check_eventfd: 0 for an eventfd of ours; else -EBADF for a
+     * number that is not open, -EINVAL for any other descriptor (fcntl asked only then).
+     */
+    private static int checkEventfd(int fd) {
+        if (fd < 0) {
+            return -EBADF;
+        }
+        if (ArgumentChecks.isMarked(fd)) {
+            return 0;
+        }
+        return Jna.variadic().fcntl(fd, F_GETFD) < 0 ? -EBADF : -EINVAL;
     }
 
     @Override
     public int eventfdWrite(int fd, long value) {
+        int rc = checkEventfd(fd);
+        if (rc < 0) {
+            return rc;
+        }
+        if (!ArgumentChecks.eventfdValue(value)) {
+            return -EINVAL;
+        }
         JnaScratch s = JnaScratch.get();
         s.smallBytes.putLong(0, value);
         long n = Libc.write(fd, s.small, 8);
@@ -147,6 +195,10 @@ public final class EpollCallsJna implements EpollCalls {
 
     @Override
     public int eventfdRead(int fd) {
+        int rc = checkEventfd(fd);
+        if (rc < 0) {
+            return rc;
+        }
         JnaScratch s = JnaScratch.get();
         long n = Libc.read(fd, s.small, 8);
         return n == 8 ? 0 : n < 0 ? Jna.negErrno() : -EIO;

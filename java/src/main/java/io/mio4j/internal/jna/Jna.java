@@ -56,6 +56,8 @@ public final class Jna {
      */
     public interface Variadic extends Library {
         int ioctl(int fd, NativeLong request, Object... args);
+
+        int fcntl(int fd, int cmd, Object... args);
     }
 
     private static final class VariadicHolder {

@@ -21,6 +21,8 @@ import java.nio.ByteBuffer;
 public final class PosixCallsJna implements PosixCalls {
     private static final LinuxAbi ABI = Jna.ABI;
     private static final SockaddrCodec CODEC = new SockaddrCodec(ABI);
+    private static final ArgumentChecks CHECK = ArgumentChecks.of(ABI);
+    private static final int SO_TYPE = ABI.posix().get("SO_TYPE");
     private static final int EINVAL = ABI.errno().get("EINVAL");
     private static final int EBADF = ABI.errno().get("EBADF");
     private static final int ENOSYS = ABI.errno().get("ENOSYS");
@@ -108,12 +110,17 @@ public final class PosixCallsJna implements PosixCalls {
         if (fd < 0) {
             return -EBADF;
         }
+        // Unmarked first: once closed, the number may come back as anything (fd.c).
+        ArgumentChecks.unmark(fd);
         // No retry on EINTR: on Linux the descriptor is gone whatever close returns.
         return Libc.close(fd) == 0 ? 0 : Jna.negErrno();
     }
 
     @Override
     public int read(int fd, ByteBuffer buffer, int pos, int len) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         if (!ArgumentChecks.bufferRange(buffer, pos, len)) {
             return -EINVAL;
         }
@@ -123,6 +130,9 @@ public final class PosixCallsJna implements PosixCalls {
 
     @Override
     public int write(int fd, ByteBuffer buffer, int pos, int len) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         if (!ArgumentChecks.bufferRange(buffer, pos, len)) {
             return -EINVAL;
         }
@@ -132,6 +142,9 @@ public final class PosixCallsJna implements PosixCalls {
 
     @Override
     public long readv(int fd, ByteBuffer[] buffers, int[] positions, int[] lengths, int count) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         if (!ArgumentChecks.vectors(buffers, positions, lengths, count)) {
             return -EINVAL;
         }
@@ -143,6 +156,9 @@ public final class PosixCallsJna implements PosixCalls {
 
     @Override
     public long writev(int fd, ByteBuffer[] buffers, int[] positions, int[] lengths, int count) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         if (!ArgumentChecks.vectors(buffers, positions, lengths, count)) {
             return -EINVAL;
         }
@@ -162,6 +178,9 @@ public final class PosixCallsJna implements PosixCalls {
 
     @Override
     public int setNonBlocking(int fd, boolean on) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         JnaScratch s = JnaScratch.get();
         s.smallBytes.putInt(0, on ? 1 : 0);
         // ioctl rather than fcntl, as native/unix/compat.c
@@ -214,13 +233,16 @@ public final class PosixCallsJna implements PosixCalls {
 
     @Override
     public int socket(int family, int type, int protocol) {
+        if (!CHECK.socket(family, type, protocol)) {
+            return -EINVAL;
+        }
         int fd = Libc.socket(family, type | BORN, protocol);
         return fd >= 0 ? fd : Jna.negErrno();
     }
 
     @Override
     public int socketpair(int family, int type, int[] out) {
-        if (!ArgumentChecks.out(out, 2)) {
+        if (!CHECK.socketpair(family, type) || !ArgumentChecks.out(out, 2)) {
             return -EINVAL;
         }
         JnaScratch s = JnaScratch.get();
@@ -234,6 +256,9 @@ public final class PosixCallsJna implements PosixCalls {
 
     @Override
     public int bind(int fd, byte[] address) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         JnaScratch s = JnaScratch.get();
         int length = CODEC.toOs(address, s.sockaddrBytes);
         if (length < 0) {
@@ -244,6 +269,9 @@ public final class PosixCallsJna implements PosixCalls {
 
     @Override
     public int connect(int fd, byte[] address) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         JnaScratch s = JnaScratch.get();
         int length = CODEC.toOs(address, s.sockaddrBytes);
         if (length < 0) {
@@ -254,11 +282,17 @@ public final class PosixCallsJna implements PosixCalls {
 
     @Override
     public int listen(int fd, int backlog) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         return Libc.listen(fd, backlog) == 0 ? 0 : Jna.negErrno();
     }
 
     @Override
     public int accept(int fd, byte[] address) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         if (!ArgumentChecks.addressOut(address)) {
             return -EINVAL;
         }
@@ -276,11 +310,17 @@ public final class PosixCallsJna implements PosixCalls {
 
     @Override
     public int localAddress(int fd, byte[] address) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         return name(fd, address, false);
     }
 
     @Override
     public int peerAddress(int fd, byte[] address) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         return name(fd, address, true);
     }
 
@@ -299,12 +339,21 @@ public final class PosixCallsJna implements PosixCalls {
 
     @Override
     public int shutdown(int fd, int how) {
+        if (fd < 0) {
+            return -EBADF;
+        }
+        if (!CHECK.shutdownHow(how)) {
+            return -EINVAL;
+        }
         return Libc.shutdown(fd, how) == 0 ? 0 : Jna.negErrno();
     }
 
     @Override
     public int getIntOption(int fd, int level, int name, int[] value) {
-        if (!ArgumentChecks.out(value, 1)) {
+        if (fd < 0) {
+            return -EBADF;
+        }
+        if (!CHECK.intOption(level, name) || !ArgumentChecks.out(value, 1)) {
             return -EINVAL;
         }
         JnaScratch s = JnaScratch.get();
@@ -319,6 +368,12 @@ public final class PosixCallsJna implements PosixCalls {
 
     @Override
     public int setIntOption(int fd, int level, int name, int value) {
+        if (fd < 0) {
+            return -EBADF;
+        }
+        if (!CHECK.intOption(level, name)) {
+            return -EINVAL;
+        }
         JnaScratch s = JnaScratch.get();
         s.smallBytes.putInt(0, value);
         return Libc.setsockopt(fd, level, name, s.small, 4) == 0 ? 0 : Jna.negErrno();
@@ -326,24 +381,58 @@ public final class PosixCallsJna implements PosixCalls {
 
     @Override
     public int send(int fd, ByteBuffer buffer, int pos, int len, int flags) {
-        if (!ArgumentChecks.bufferRange(buffer, pos, len)) {
+        if (fd < 0) {
+            return -EBADF;
+        }
+        // Java sends no flag: MSG_NOSIGNAL is ours.
+        if (!ArgumentChecks.bufferRange(buffer, pos, len) || flags != 0) {
             return -EINVAL;
         }
-        long n = Libc.send(fd, JnaScratch.get().addressOf(buffer) + pos, len, flags | MSG_NOSIGNAL);
+        long n = Libc.send(fd, JnaScratch.get().addressOf(buffer) + pos, len, MSG_NOSIGNAL);
         return n >= 0 ? (int) n : Jna.negErrno();
     }
 
     @Override
     public int recv(int fd, ByteBuffer buffer, int pos, int len, int flags) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         if (!ArgumentChecks.bufferRange(buffer, pos, len)) {
             return -EINVAL;
         }
-        long n = Libc.recv(fd, JnaScratch.get().addressOf(buffer) + pos, len, flags);
+        JnaScratch s = JnaScratch.get();
+        int rc = recvFlags(s, fd, flags);
+        if (rc < 0) {
+            return rc;
+        }
+        long n = Libc.recv(fd, s.addressOf(buffer) + pos, len, flags);
         return n >= 0 ? (int) n : Jna.negErrno();
+    }
+
+    /**
+     * native/unix/checks.c's mio4j_unix_check_recv_flags: 0, or -EINVAL (or getsockopt's
+     * -errno). MSG_TRUNC costs one getsockopt(SO_TYPE), into the scratch memory, as in the C.
+     */
+    private static int recvFlags(JnaScratch s, int fd, int flags) {
+        if (!CHECK.recvFlags(flags)) {
+            return -EINVAL;
+        }
+        if (!CHECK.truncates(flags)) {
+            return 0;
+        }
+        s.smallBytes.putInt(0, 0);
+        s.socklenBytes.putInt(0, 4);
+        if (Libc.getsockopt(fd, SOL_SOCKET, SO_TYPE, s.small, s.socklen) != 0) {
+            return Jna.negErrno();
+        }
+        return CHECK.datagram(s.smallBytes.getInt(0)) ? 0 : -EINVAL;
     }
 
     @Override
     public long sendv(int fd, ByteBuffer[] buffers, int[] positions, int[] lengths, int count) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         if (!ArgumentChecks.vectors(buffers, positions, lengths, count)) {
             return -EINVAL;
         }
@@ -360,6 +449,9 @@ public final class PosixCallsJna implements PosixCalls {
 
     @Override
     public int getLinger(int fd, int[] out) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         if (!ArgumentChecks.out(out, 2)) {
             return -EINVAL;
         }
@@ -376,6 +468,9 @@ public final class PosixCallsJna implements PosixCalls {
 
     @Override
     public int setLinger(int fd, boolean on, int seconds) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         if (seconds < 0) {
             return -EINVAL;
         }
@@ -387,6 +482,9 @@ public final class PosixCallsJna implements PosixCalls {
 
     @Override
     public int family(int fd) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         JnaScratch s = JnaScratch.get();
         for (int i = 0; i < CODEC.storageSize(); i += 8) {
             s.sockaddrBytes.putLong(i, 0L);
@@ -402,6 +500,9 @@ public final class PosixCallsJna implements PosixCalls {
 
     @Override
     public int sendTo(int fd, ByteBuffer buffer, int pos, int len, byte[] address) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         if (!ArgumentChecks.bufferRange(buffer, pos, len)) {
             return -EINVAL;
         }
@@ -416,10 +517,17 @@ public final class PosixCallsJna implements PosixCalls {
 
     @Override
     public int recvFrom(int fd, ByteBuffer buffer, int pos, int len, int flags, byte[] address) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         if (!ArgumentChecks.bufferRange(buffer, pos, len) || !ArgumentChecks.addressOut(address)) {
             return -EINVAL;
         }
         JnaScratch s = JnaScratch.get();
+        int rc = recvFlags(s, fd, flags);
+        if (rc < 0) {
+            return rc;
+        }
         s.socklenBytes.putInt(0, CODEC.storageSize());
         long n = Libc.recvfrom(fd, s.addressOf(buffer) + pos, len, flags, s.sockaddr, s.socklen);
         if (n < 0) {
@@ -433,7 +541,10 @@ public final class PosixCallsJna implements PosixCalls {
 
     @Override
     public int membershipV4(int fd, int option, byte[] group, byte[] iface) {
-        if (!ArgumentChecks.exactly(group, 4) || !ArgumentChecks.exactly(iface, 4)) {
+        if (fd < 0) {
+            return -EBADF;
+        }
+        if (!CHECK.membershipV4(option) || !ArgumentChecks.exactly(group, 4) || !ArgumentChecks.exactly(iface, 4)) {
             return -EINVAL;
         }
         JnaScratch s = JnaScratch.get();
@@ -445,7 +556,10 @@ public final class PosixCallsJna implements PosixCalls {
 
     @Override
     public int membershipV6(int fd, int option, byte[] group, int ifindex) {
-        if (ifindex < 0 || !ArgumentChecks.exactly(group, 16)) {
+        if (fd < 0) {
+            return -EBADF;
+        }
+        if (!CHECK.membershipV6(option) || ifindex < 0 || !ArgumentChecks.exactly(group, 16)) {
             return -EINVAL;
         }
         JnaScratch s = JnaScratch.get();

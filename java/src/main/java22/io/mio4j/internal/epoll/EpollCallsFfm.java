@@ -31,6 +31,10 @@ public final class EpollCallsFfm implements EpollCalls {
     private static final LinuxAbi ABI = Ffm.ABI;
     private static final int EINVAL = ABI.errno().get("EINVAL");
     private static final int EIO = ABI.errno().get("EIO");
+    private static final int EBADF = ABI.errno().get("EBADF");
+    private static final int EMFILE = ABI.errno().get("EMFILE");
+    private static final int F_GETFD = 1;   // Linux's, every architecture (asm-generic/fcntl.h)
+    private static final ArgumentChecks CHECK = ArgumentChecks.of(ABI);
     private static final int EVENT_SIZE = ABI.epoll().get("SIZEOF_EPOLL_EVENT");
     private static final int EVENTS_OFFSET = ABI.epoll().get("OFFSETOF_EVENTS");
     private static final int DATA_OFFSET = ABI.epoll().get("OFFSETOF_DATA");
@@ -52,6 +56,9 @@ public final class EpollCallsFfm implements EpollCalls {
     private static final MethodHandle SYSCALL = Ffm.blockingVariadic("syscall", FunctionDescriptor.of(JAVA_LONG,
             JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG), 1);
     private static final MethodHandle CLOSE = Ffm.blocking("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    // int fcntl(int, int, ...), here with no variadic argument: only on a refused eventfd call.
+    private static final MethodHandle FCNTL = Ffm.blockingVariadic("fcntl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), 2);
     private static final MethodHandle EVENTFD = Ffm.quick("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     // An eventfd of ours is non-blocking: its 8-byte reads and writes return at once.
     private static final MethodHandle COUNTER_READ = Ffm.quick("read", COUNTER);
@@ -77,6 +84,12 @@ public final class EpollCallsFfm implements EpollCalls {
 
     @Override
     public int ctl(int epfd, int op, int fd, int events, long data) {
+        if (epfd < 0 || fd < 0) {
+            return -EBADF;
+        }
+        if (!CHECK.epollCtl(op, events)) {
+            return -EINVAL;
+        }
         FfmScratch s = FfmScratch.get();
         s.small.set(JAVA_LONG, 0, 0L);
         s.small.set(JAVA_LONG, 8, 0L);
@@ -93,6 +106,9 @@ public final class EpollCallsFfm implements EpollCalls {
 
     @Override
     public int waitMillis(int epfd, ByteBuffer events, int maxEvents, int timeoutMillis) {
+        if (epfd < 0) {
+            return -EBADF;
+        }
         if (!ArgumentChecks.eventArray(events, maxEvents, EVENT_SIZE) || timeoutMillis < -1) {
             return -EINVAL;
         }
@@ -109,6 +125,9 @@ public final class EpollCallsFfm implements EpollCalls {
 
     @Override
     public int waitNanos(int epfd, ByteBuffer events, int maxEvents, long timeoutNanos) {
+        if (epfd < 0) {
+            return -EBADF;
+        }
         if (!ArgumentChecks.eventArray(events, maxEvents, EVENT_SIZE)) {
             return -EINVAL;
         }
@@ -142,11 +161,7 @@ public final class EpollCallsFfm implements EpollCalls {
         s.timespec.fill((byte) 0);
         long n = pwait2(s, epfd, s.small, 1, s.timespec);
         int rc = n >= 0 ? 0 : Ffm.negErrno(s.capture);
-        try {
-            int ignored = (int) CLOSE.invokeExact(s.capture, epfd);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        close(epfd);
         return rc;
     }
 
@@ -159,11 +174,65 @@ public final class EpollCallsFfm implements EpollCalls {
         } catch (Throwable t) {
             throw Ffm.rethrow(t);
         }
-        return fd >= 0 ? fd : Ffm.negErrno(s.capture);
+        if (fd < 0) {
+            return Ffm.negErrno(s.capture);
+        }
+        return marked(fd);
+    }
+
+    /**
+     * native/epoll/eventfd.c's eventfd_open: an eventfd is marked (ArgumentChecks.mark)
+     * until PosixCalls.close; one beyond the marks is closed again, -EMFILE (TokenTable
+     * could not register such a number either).
+     */
+    private static int marked(int fd) {
+        if (ArgumentChecks.mark(fd)) {
+            return fd;
+        }
+        close(fd);
+        return -EMFILE;
+    }
+
+    private static void close(int fd) {
+        ArgumentChecks.unmark(fd);
+        FfmScratch s = FfmScratch.get();
+        try {
+            int ignored = (int) CLOSE.invokeExact(s.capture, fd);
+        } catch (Throwable t) {
+            throw Ffm.rethrow(t);
+        }
+    }
+
+    /**
+     * native/epoll/eventfd.c's check_eventfd: 0 for an eventfd of ours; else -EBADF for a
+     * number that is not open, -EINVAL for any other descriptor (fcntl asked only then).
+     */
+    private static int checkEventfd(int fd) {
+        if (fd < 0) {
+            return -EBADF;
+        }
+        if (ArgumentChecks.isMarked(fd)) {
+            return 0;
+        }
+        FfmScratch s = FfmScratch.get();
+        int rc;
+        try {
+            rc = (int) FCNTL.invokeExact(s.capture, fd, F_GETFD);
+        } catch (Throwable t) {
+            throw Ffm.rethrow(t);
+        }
+        return rc < 0 ? -EBADF : -EINVAL;
     }
 
     @Override
     public int eventfdWrite(int fd, long value) {
+        int rc = checkEventfd(fd);
+        if (rc < 0) {
+            return rc;
+        }
+        if (!ArgumentChecks.eventfdValue(value)) {
+            return -EINVAL;
+        }
         FfmScratch s = FfmScratch.get();
         s.small.set(JAVA_LONG, 0, value);
         long n;
@@ -177,6 +246,10 @@ public final class EpollCallsFfm implements EpollCalls {
 
     @Override
     public int eventfdRead(int fd) {
+        int rc = checkEventfd(fd);
+        if (rc < 0) {
+            return rc;
+        }
         FfmScratch s = FfmScratch.get();
         long n;
         try {

@@ -30,6 +30,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 public final class PosixCallsFfm implements PosixCalls {
     private static final LinuxAbi ABI = Ffm.ABI;
     private static final SockaddrCodec CODEC = new SockaddrCodec(ABI);
+    private static final ArgumentChecks CHECK = ArgumentChecks.of(ABI);
+    private static final int SO_TYPE = ABI.posix().get("SO_TYPE");
     private static final int EINVAL = ABI.errno().get("EINVAL");
     private static final int EBADF = ABI.errno().get("EBADF");
     private static final int ENOSYS = ABI.errno().get("ENOSYS");
@@ -105,6 +107,8 @@ public final class PosixCallsFfm implements PosixCalls {
         if (fd < 0) {
             return -EBADF;
         }
+        // Unmarked first: once closed, the number may come back as anything (fd.c).
+        ArgumentChecks.unmark(fd);
         FfmScratch s = FfmScratch.get();
         int rc;
         try {
@@ -118,6 +122,9 @@ public final class PosixCallsFfm implements PosixCalls {
 
     @Override
     public int read(int fd, ByteBuffer buffer, int pos, int len) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         if (!ArgumentChecks.bufferRange(buffer, pos, len)) {
             return -EINVAL;
         }
@@ -133,6 +140,9 @@ public final class PosixCallsFfm implements PosixCalls {
 
     @Override
     public int write(int fd, ByteBuffer buffer, int pos, int len) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         if (!ArgumentChecks.bufferRange(buffer, pos, len)) {
             return -EINVAL;
         }
@@ -148,6 +158,9 @@ public final class PosixCallsFfm implements PosixCalls {
 
     @Override
     public long readv(int fd, ByteBuffer[] buffers, int[] positions, int[] lengths, int count) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         if (!ArgumentChecks.vectors(buffers, positions, lengths, count)) {
             return -EINVAL;
         }
@@ -164,6 +177,9 @@ public final class PosixCallsFfm implements PosixCalls {
 
     @Override
     public long writev(int fd, ByteBuffer[] buffers, int[] positions, int[] lengths, int count) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         if (!ArgumentChecks.vectors(buffers, positions, lengths, count)) {
             return -EINVAL;
         }
@@ -189,6 +205,9 @@ public final class PosixCallsFfm implements PosixCalls {
 
     @Override
     public int setNonBlocking(int fd, boolean on) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         FfmScratch s = FfmScratch.get();
         s.small.set(JAVA_INT, 0, on ? 1 : 0);
         int rc;
@@ -252,6 +271,9 @@ public final class PosixCallsFfm implements PosixCalls {
 
     @Override
     public int socket(int family, int type, int protocol) {
+        if (!CHECK.socket(family, type, protocol)) {
+            return -EINVAL;
+        }
         FfmScratch s = FfmScratch.get();
         int fd;
         try {
@@ -264,7 +286,7 @@ public final class PosixCallsFfm implements PosixCalls {
 
     @Override
     public int socketpair(int family, int type, int[] out) {
-        if (!ArgumentChecks.out(out, 2)) {
+        if (!CHECK.socketpair(family, type) || !ArgumentChecks.out(out, 2)) {
             return -EINVAL;
         }
         FfmScratch s = FfmScratch.get();
@@ -284,11 +306,17 @@ public final class PosixCallsFfm implements PosixCalls {
 
     @Override
     public int bind(int fd, byte[] address) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         return addressCall(BIND, fd, address);
     }
 
     @Override
     public int connect(int fd, byte[] address) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         return addressCall(CONNECT, fd, address);
     }
 
@@ -309,6 +337,9 @@ public final class PosixCallsFfm implements PosixCalls {
 
     @Override
     public int listen(int fd, int backlog) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         FfmScratch s = FfmScratch.get();
         int rc;
         try {
@@ -321,6 +352,9 @@ public final class PosixCallsFfm implements PosixCalls {
 
     @Override
     public int accept(int fd, byte[] address) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         if (!ArgumentChecks.addressOut(address)) {
             return -EINVAL;
         }
@@ -343,11 +377,17 @@ public final class PosixCallsFfm implements PosixCalls {
 
     @Override
     public int localAddress(int fd, byte[] address) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         return name(GETSOCKNAME, fd, address);
     }
 
     @Override
     public int peerAddress(int fd, byte[] address) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         return name(GETPEERNAME, fd, address);
     }
 
@@ -371,6 +411,12 @@ public final class PosixCallsFfm implements PosixCalls {
 
     @Override
     public int shutdown(int fd, int how) {
+        if (fd < 0) {
+            return -EBADF;
+        }
+        if (!CHECK.shutdownHow(how)) {
+            return -EINVAL;
+        }
         FfmScratch s = FfmScratch.get();
         int rc;
         try {
@@ -383,7 +429,10 @@ public final class PosixCallsFfm implements PosixCalls {
 
     @Override
     public int getIntOption(int fd, int level, int name, int[] value) {
-        if (!ArgumentChecks.out(value, 1)) {
+        if (fd < 0) {
+            return -EBADF;
+        }
+        if (!CHECK.intOption(level, name) || !ArgumentChecks.out(value, 1)) {
             return -EINVAL;
         }
         FfmScratch s = FfmScratch.get();
@@ -406,6 +455,12 @@ public final class PosixCallsFfm implements PosixCalls {
 
     @Override
     public int setIntOption(int fd, int level, int name, int value) {
+        if (fd < 0) {
+            return -EBADF;
+        }
+        if (!CHECK.intOption(level, name)) {
+            return -EINVAL;
+        }
         FfmScratch s = FfmScratch.get();
         s.small.set(JAVA_INT, 0, value);
         return setsockopt(s, fd, level, name, 4);
@@ -423,13 +478,17 @@ public final class PosixCallsFfm implements PosixCalls {
 
     @Override
     public int send(int fd, ByteBuffer buffer, int pos, int len, int flags) {
-        if (!ArgumentChecks.bufferRange(buffer, pos, len)) {
+        if (fd < 0) {
+            return -EBADF;
+        }
+        // Java sends no flag: MSG_NOSIGNAL is ours.
+        if (!ArgumentChecks.bufferRange(buffer, pos, len) || flags != 0) {
             return -EINVAL;
         }
         FfmScratch s = FfmScratch.get();
         long n;
         try {
-            n = (long) SEND.invokeExact(s.capture, fd, s.range(buffer, pos), (long) len, flags | MSG_NOSIGNAL);
+            n = (long) SEND.invokeExact(s.capture, fd, s.range(buffer, pos), (long) len, MSG_NOSIGNAL);
         } catch (Throwable t) {
             throw Ffm.rethrow(t);
         }
@@ -438,10 +497,17 @@ public final class PosixCallsFfm implements PosixCalls {
 
     @Override
     public int recv(int fd, ByteBuffer buffer, int pos, int len, int flags) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         if (!ArgumentChecks.bufferRange(buffer, pos, len)) {
             return -EINVAL;
         }
         FfmScratch s = FfmScratch.get();
+        int rc = recvFlags(s, fd, flags);
+        if (rc < 0) {
+            return rc;
+        }
         long n;
         try {
             n = (long) RECV.invokeExact(s.capture, fd, s.range(buffer, pos), (long) len, flags);
@@ -451,8 +517,30 @@ public final class PosixCallsFfm implements PosixCalls {
         return n >= 0 ? (int) n : Ffm.negErrno(s.capture);
     }
 
+    /**
+     * native/unix/checks.c's mio4j_unix_check_recv_flags: 0, or -EINVAL (or getsockopt's
+     * -errno). MSG_TRUNC costs one getsockopt(SO_TYPE), into the scratch memory, as in the C.
+     */
+    private static int recvFlags(FfmScratch s, int fd, int flags) {
+        if (!CHECK.recvFlags(flags)) {
+            return -EINVAL;
+        }
+        if (!CHECK.truncates(flags)) {
+            return 0;
+        }
+        s.small.set(JAVA_INT, 0, 0);
+        s.socklen.set(JAVA_INT, 0, 4);
+        if (getsockopt(s, fd, SOL_SOCKET, SO_TYPE) != 0) {
+            return Ffm.negErrno(s.capture);
+        }
+        return CHECK.datagram(s.small.get(JAVA_INT, 0)) ? 0 : -EINVAL;
+    }
+
     @Override
     public long sendv(int fd, ByteBuffer[] buffers, int[] positions, int[] lengths, int count) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         if (!ArgumentChecks.vectors(buffers, positions, lengths, count)) {
             return -EINVAL;
         }
@@ -472,6 +560,9 @@ public final class PosixCallsFfm implements PosixCalls {
 
     @Override
     public int getLinger(int fd, int[] out) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         if (!ArgumentChecks.out(out, 2)) {
             return -EINVAL;
         }
@@ -488,6 +579,9 @@ public final class PosixCallsFfm implements PosixCalls {
 
     @Override
     public int setLinger(int fd, boolean on, int seconds) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         if (seconds < 0) {
             return -EINVAL;
         }
@@ -499,6 +593,9 @@ public final class PosixCallsFfm implements PosixCalls {
 
     @Override
     public int family(int fd) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         FfmScratch s = FfmScratch.get();
         s.sockaddr.fill((byte) 0);
         s.socklen.set(JAVA_INT, 0, CODEC.storageSize());
@@ -515,6 +612,9 @@ public final class PosixCallsFfm implements PosixCalls {
 
     @Override
     public int sendTo(int fd, ByteBuffer buffer, int pos, int len, byte[] address) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         if (!ArgumentChecks.bufferRange(buffer, pos, len)) {
             return -EINVAL;
         }
@@ -535,10 +635,17 @@ public final class PosixCallsFfm implements PosixCalls {
 
     @Override
     public int recvFrom(int fd, ByteBuffer buffer, int pos, int len, int flags, byte[] address) {
+        if (fd < 0) {
+            return -EBADF;
+        }
         if (!ArgumentChecks.bufferRange(buffer, pos, len) || !ArgumentChecks.addressOut(address)) {
             return -EINVAL;
         }
         FfmScratch s = FfmScratch.get();
+        int rc = recvFlags(s, fd, flags);
+        if (rc < 0) {
+            return rc;
+        }
         s.socklen.set(JAVA_INT, 0, CODEC.storageSize());
         long n;
         try {
@@ -558,7 +665,10 @@ public final class PosixCallsFfm implements PosixCalls {
 
     @Override
     public int membershipV4(int fd, int option, byte[] group, byte[] iface) {
-        if (!ArgumentChecks.exactly(group, 4) || !ArgumentChecks.exactly(iface, 4)) {
+        if (fd < 0) {
+            return -EBADF;
+        }
+        if (!CHECK.membershipV4(option) || !ArgumentChecks.exactly(group, 4) || !ArgumentChecks.exactly(iface, 4)) {
             return -EINVAL;
         }
         FfmScratch s = FfmScratch.get();
@@ -570,7 +680,10 @@ public final class PosixCallsFfm implements PosixCalls {
 
     @Override
     public int membershipV6(int fd, int option, byte[] group, int ifindex) {
-        if (ifindex < 0 || !ArgumentChecks.exactly(group, 16)) {
+        if (fd < 0) {
+            return -EBADF;
+        }
+        if (!CHECK.membershipV6(option) || ifindex < 0 || !ArgumentChecks.exactly(group, 16)) {
             return -EINVAL;
         }
         FfmScratch s = FfmScratch.get();

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -70,6 +71,38 @@ class LinuxAbiTest {
             assertEquals(posix, new TreeSet<>(abi.posix().keySet()), platform + " posix");
             assertEquals(errno, new TreeSet<>(abi.errno().keySet()), platform + " errno");
             assertEquals(epoll, new TreeSet<>(abi.epoll().keySet()), platform + " epoll");
+        }
+    }
+
+    /**
+     * The int-valued options the FFM and JNA bindings take (LinuxAbi.option entries) are
+     * the ones constants.c marks INT_OPTION(level, name) (or, for a name the OS spells
+     * otherwise, { { "NAME", ... }, (jint) LEVEL }), each at the same level.
+     */
+    @Test
+    void theIntOptionMarksAreTheCTables() throws IOException {
+        String c = Files.readString(ROOT.resolve("native/unix/constants.c"));
+        Map<String, String> marked = new TreeMap<>();
+        Matcher m = Pattern.compile("(?<!define )INT_OPTION\\((\\w+), (\\w+)\\)"
+                + "|\\{ \\{ \"(\\w+)\", [^}]*\\}, \\(jint\\) (\\w+) \\}").matcher(c);
+        while (m.find()) {
+            if (m.group(2) != null) {
+                marked.put(m.group(2), m.group(1));
+            } else if (!m.group(4).equals("NOT_AN_OPTION")) {
+                marked.put(m.group(3), m.group(4));
+            }
+        }
+        assertTrue(marked.size() > 20 && marked.containsKey("TCP_KEEPIDLE") && !marked.containsKey("SO_LINGER"),
+                "read from constants.c: " + marked);
+        for (String platform : LinuxAbi.platforms()) {
+            LinuxAbi abi = LinuxAbi.of(platform);
+            assertEquals(marked, new TreeMap<>(abi.optionLevels()), platform + " option marks");
+            for (Map.Entry<String, String> option : abi.optionLevels().entrySet()) {
+                assertTrue(abi.isIntOption(abi.posix().get(option.getValue()), abi.posix().get(option.getKey())),
+                        platform + " " + option);
+            }
+            assertTrue(!abi.isIntOption(abi.posix().get("SOL_SOCKET"), abi.posix().get("SO_LINGER")),
+                    platform + " SO_LINGER is no int option");
         }
     }
 

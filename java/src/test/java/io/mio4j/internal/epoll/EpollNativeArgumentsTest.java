@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The epoll and eventfd natives called directly (through JNI) with arguments our Java
  * never sends: each is refused with a clean -EINVAL or -EBADF, and no descriptor is
- * touched. (native/test's harness calls the same natives with many more.)
+ * touched. (native/test's harness calls the same natives with many more; BadInputTest
+ * holds the FFM and JNA bindings to the same answers, so this class is JNI-only.)
  */
 @LinuxOnly
 @JniOnly

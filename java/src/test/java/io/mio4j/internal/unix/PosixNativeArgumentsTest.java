@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * arguments our Java never sends: each is refused with a clean -EINVAL or -EBADF before
  * any system call, and the descriptor is left as it was. Linux-only: a few hostile
  * values are Linux's numbers for flags and options that the constants table leaves out.
- * (native/test/unix_shim_test.c calls the same natives with many more.)
+ * (native/test/unix_shim_test.c calls the same natives with many more; BadInputTest
+ * holds the FFM and JNA bindings to the same answers, so this class is JNI-only.)
  */
 @LinuxOnly
 @JniOnly
