@@ -51,17 +51,21 @@ class PipeCloseTest {
         void run() throws Exception;
     }
 
-    /** Waits, with a bound, until the thread's top frame is a native call (it is in, or entering, the OS). */
-    private static void awaitInNative(Thread thread) {
+    /**
+     * Waits, with a bound, until the thread's top frame is the native {@code call} (read or
+     * write: it is in, or entering, the OS with the descriptor held). Another native on top
+     * (the thread's slot being taken first) does not count: a close then comes before the call.
+     */
+    private static void awaitInNative(Thread thread, String call) {
         long deadline = System.nanoTime() + BOUND_NANOS;
         while (System.nanoTime() < deadline) {
             StackTraceElement[] stack = thread.getStackTrace();
-            if (stack.length > 0 && stack[0].isNativeMethod()) {
+            if (stack.length > 0 && stack[0].isNativeMethod() && stack[0].getMethodName().equals(call)) {
                 return;
             }
             Thread.onSpinWait();
         }
-        throw new AssertionError(thread.getName() + " never reached the OS");
+        throw new AssertionError(thread.getName() + " never reached " + call + " in the OS");
     }
 
     private static String target(int fd) throws IOException {
@@ -81,7 +85,7 @@ class PipeCloseTest {
             int fd = pipe.receiver().fd();
             String pipeFile = target(fd);
             CompletableFuture<Throwable> outcome = onThread("blocked reader", () -> pipe.receiver().read(ByteBuffer.allocate(64)));
-            awaitInNative(THREADS.get());
+            awaitInNative(THREADS.get(), "read");
             pipe.receiver().close();
             Throwable thrown = outcome.get(10, TimeUnit.SECONDS);
             assertInstanceOf(AsynchronousCloseException.class, thrown);
@@ -103,7 +107,7 @@ class PipeCloseTest {
             }
             pipe.sender().setNonBlocking(false);
             CompletableFuture<Throwable> outcome = onThread("blocked writer", () -> pipe.sender().write(chunk.clear()));
-            awaitInNative(THREADS.get());
+            awaitInNative(THREADS.get(), "write");
             pipe.sender().close();
             assertInstanceOf(AsynchronousCloseException.class, outcome.get(10, TimeUnit.SECONDS));
         } finally {
