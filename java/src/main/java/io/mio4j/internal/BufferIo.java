@@ -6,6 +6,7 @@ import io.mio4j.internal.io.ScratchBuffers;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
 import java.util.Objects;
 
 /**
@@ -51,7 +52,7 @@ public final class BufferIo {
                 return n;
             }
             if (n == 0) {
-                return -1;
+                return endOfStream(source);
             }
             if (Errno.isWouldBlock(n)) {
                 source.wouldBlock();
@@ -137,7 +138,7 @@ public final class BufferIo {
                 return n;
             }
             if (n == 0) {
-                return -1;
+                return endOfStream(source);
             }
             if (Errno.isWouldBlock((int) n)) {
                 source.wouldBlock();
@@ -337,6 +338,18 @@ public final class BufferIo {
         } finally {
             source.handle().release();
         }
+    }
+
+    /**
+     * -1 for end of stream, unless close() ran meanwhile: then the end may be the dead
+     * descriptor a pre-close put in the call's way (UnixPipeEnd), not the peer's, and the
+     * caller is told of the close, as the JDK's channels do.
+     */
+    private static int endOfStream(IoSource source) throws AsynchronousCloseException {
+        if (!source.handle().isOpen()) {
+            throw new AsynchronousCloseException();
+        }
+        return -1;
     }
 
     /** The exception for a failed call: IoSource.exception, which also tells a racing close. */
