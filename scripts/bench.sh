@@ -43,7 +43,12 @@ fi
 
 if [ "${BENCH_SKIP_INSTALL:-}" != 1 ]; then
     echo "== building and installing mio4j"
-    (cd "$root" && mvn -q -DskipTests install)
+    # As scripts/test.sh: a JDK 22+, where there is one, also builds the FFM binding (its row).
+    ffm=()
+    if ffm_jdk="$("$root/scripts/find-ffm-jdk.sh")"; then
+        ffm=("-Dmio4j.ffm.jdk=$ffm_jdk")
+    fi
+    (cd "$root" && mvn -q -DskipTests "${ffm[@]}" install)
 fi
 
 echo "== building the benchmarks"

@@ -103,4 +103,20 @@ class ZeroAllocationTest {
             assertEquals(0, allocated, "bytes allocated over " + LOOPS / 5 + " echo loops");
         }
     }
+
+    /** A server that asks for WRITABLE only while output is stuck reregisters all the time. */
+    @Test
+    void reregisteringBetweenInterestsAllocatesNothing() throws IOException {
+        try (Poll poll = Poll.open(); Polling.Pair pair = Polling.Pair.connect()) {
+            Token token = Token.of(7);
+            Interest both = Interest.READABLE.add(Interest.WRITABLE);
+            poll.registry().register(pair.server(), token, Interest.READABLE);
+            long allocated = AllocationMeter.bytesAllocated(() -> {
+                poll.registry().reregister(pair.server(), token, both);
+                poll.registry().reregister(pair.server(), token, Interest.READABLE);
+                return 2;
+            }, LOOPS / 5);
+            assertEquals(0, allocated, "bytes allocated over " + LOOPS / 5 + " pairs of reregisters");
+        }
+    }
 }

@@ -112,6 +112,8 @@ final class BarChart {
             case NIO -> "NIO";
             case NETTY -> "Netty";
             case MIO4J -> "mio4j";
+            case MIO4J_FFM -> "mio4j FFM";
+            case MIO4J_JNA -> "mio4j JNA";
         };
     }
 }

@@ -50,7 +50,7 @@ enum Implementation {
         return switch (this) {
             case NIO -> new NioHttpServer();
             case NETTY -> new NettyHttpServer();
-            case MIO4J -> new Mio4jHttpServer();
+            case MIO4J, MIO4J_FFM, MIO4J_JNA -> new Mio4jHttpServer();
             case C -> throw new IllegalStateException("the C server is bench/c/http_server.c");
         };
     }

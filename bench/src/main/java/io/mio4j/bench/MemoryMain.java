@@ -84,7 +84,7 @@ public final class MemoryMain {
             System.exit(2);
         }
         Acceptor acceptor = switch (Implementation.valueOf(args[0])) {
-            case MIO4J -> new Mio4jAcceptor();
+            case MIO4J, MIO4J_FFM, MIO4J_JNA -> new Mio4jAcceptor();
             case NIO -> new NioAcceptor();
             case NETTY -> new NettyAcceptor();
             case C -> throw new IllegalArgumentException("C has no heap");

@@ -2,6 +2,8 @@ package io.mio4j.internal;
 
 import io.mio4j.Token;
 
+import java.lang.invoke.VarHandle;
+
 /**
  * Maps a registered descriptor to the caller's Token, with a generation per
  * registration. The kernel carries (generation, fd) in its 64-bit event data; an event
@@ -17,27 +19,20 @@ public final class TokenTable {
     public static final int INTERNAL_GENERATION = 0;
 
     /**
-     * A registration the kernel has not yet accepted or refused (see propose()). One at a
-     * time: every propose is followed by its commit or abandon under the poller's lock,
-     * so one immutable object replaces two arrays per slot (8 bytes a descriptor less).
+     * The arrays of one size; replaced (never resized) when a descriptor outgrows them.
+     *
+     * <p>Beside them, the one registration the kernel has not yet accepted or refused (see
+     * propose()): one at a time, since every propose is followed by its commit or abandon
+     * under the poller's lock, so two fields replace two arrays per slot (8 bytes a
+     * descriptor less), and nothing is allocated per registration. The polling thread reads
+     * them as a StampedLock's optimistic reader does: the key, the token, then the key again
+     * after an acquire fence; a writer clears the key before it changes the token.
      */
-    private static final class Proposal {
-        final int fd;
-        final int generation;
-        final Token token;
-
-        Proposal(int fd, int generation, Token token) {
-            this.fd = fd;
-            this.generation = generation;
-            this.token = token;
-        }
-    }
-
-    /** The arrays of one size; replaced (never resized) when a descriptor outgrows them. */
     public static final class Slots {
         final Token[] tokens;
         final int[] generations;
-        volatile Proposal proposal;
+        volatile long proposedKey;   // data(generation, fd) of the proposal, or 0 for none
+        Token proposedToken;
 
         Slots(int size) {
             tokens = new Token[size];
@@ -54,8 +49,12 @@ public final class TokenTable {
             if (generations[fd] == generation) {
                 return tokens[fd];
             }
-            Proposal p = proposal;
-            return p != null && p.fd == fd && p.generation == generation ? p.token : null;
+            if (proposedKey != data) {
+                return null;
+            }
+            Token token = proposedToken;
+            VarHandle.acquireFence();   // the token is read before the key is checked again
+            return proposedKey == data ? token : null;
         }
     }
 
@@ -124,28 +123,32 @@ public final class TokenTable {
             s = grow(s, fd);
         }
         int generation = nextGeneration();
-        s.proposal = new Proposal(fd, generation, token);
+        long data = data(generation, fd);
+        s.proposedKey = 0;
+        VarHandle.storeStoreFence();   // no reader can see the new token under the old key
+        s.proposedToken = token;
+        s.proposedKey = data;          // volatile: publishes the token with it
         slots = s;   // volatile write: publishes the slot to the polling thread
-        return data(generation, fd);
+        return data;
     }
 
     /** The kernel accepted fd's proposed registration: it replaces the current one. Hold the lock. */
     public void commit(int fd) {
         Slots s = slots;
-        Proposal p = s.proposal;
-        if (p == null || p.fd != fd) {
+        long key = s.proposedKey;
+        if (key == 0 || fdOf(key) != fd) {
             throw new IllegalStateException("no registration of " + fd + " was proposed");
         }
-        s.tokens[fd] = p.token;
-        s.generations[fd] = p.generation;
-        s.proposal = null;
+        s.tokens[fd] = s.proposedToken;
+        s.generations[fd] = generationOf(key);
+        clearProposal(s);
         slots = s;
     }
 
     /** The kernel refused fd's proposed registration: the current one stays. Hold the lock. */
     public void abandon(int fd) {
         Slots s = slots;
-        s.proposal = null;
+        clearProposal(s);
         slots = s;
     }
 
@@ -161,6 +164,12 @@ public final class TokenTable {
         }
     }
 
+    private static void clearProposal(Slots s) {
+        s.proposedKey = 0;
+        VarHandle.storeStoreFence();   // the key is gone before the token is
+        s.proposedToken = null;
+    }
+
     private int nextGeneration() {
         int generation = ++lastGeneration;
         return generation != INTERNAL_GENERATION ? generation : ++lastGeneration;
@@ -174,7 +183,8 @@ public final class TokenTable {
         Slots grown = new Slots(size);
         System.arraycopy(old.tokens, 0, grown.tokens, 0, old.tokens.length);
         System.arraycopy(old.generations, 0, grown.generations, 0, old.generations.length);
-        grown.proposal = old.proposal;
+        grown.proposedToken = old.proposedToken;
+        grown.proposedKey = old.proposedKey;
         return grown;
     }
 }

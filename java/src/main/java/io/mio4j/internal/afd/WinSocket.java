@@ -219,14 +219,30 @@ public final class WinSocket extends NetSocket {
     @Override
     protected int getIntOption(int level, int name, String option) throws IOException {
         int[] value = new int[1];
-        optionCall("getsockopt " + option, s -> Winsock.CALLS.getIntOption(s, name, value));
+        long s = acquireHandle();
+        try {
+            int rc = Winsock.CALLS.getIntOption(s, name, value);
+            if (rc < 0) {
+                throw exception("getsockopt " + option, rc, Errors.OPTION);   // the message only when it fails
+            }
+        } finally {
+            release();
+        }
         return value[0];
     }
 
     /** level is ignored (see {@link #SOL_SOCKET}); name is one of the OPT_* numbers. */
     @Override
     protected void setIntOption(int level, int name, int value, String option) throws IOException {
-        optionCall("setsockopt " + option, s -> Winsock.CALLS.setIntOption(s, name, value));
+        long s = acquireHandle();
+        try {
+            int rc = Winsock.CALLS.setIntOption(s, name, value);
+            if (rc < 0) {
+                throw exception("setsockopt " + option, rc, Errors.OPTION);   // the message only when it fails
+            }
+        } finally {
+            release();
+        }
     }
 
     @Override

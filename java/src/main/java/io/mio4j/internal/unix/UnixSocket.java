@@ -194,13 +194,31 @@ public final class UnixSocket extends NetSocket {
     @Override
     protected int getIntOption(int level, int name, String option) throws IOException {
         int[] value = new int[1];
-        optionCall("getsockopt " + option, h -> Posix.CALLS.getIntOption((int) h, level, name, value));
+        int fd = acquire();
+        try {
+            int rc = Posix.CALLS.getIntOption(fd, level, name, value);
+            if (rc < 0) {
+                throw exception("getsockopt " + option, rc, Errors.OPTION);   // the message only when it fails
+            }
+        } finally {
+            release();
+        }
         return value[0];
     }
 
     @Override
     protected void setIntOption(int level, int name, int value, String option) throws IOException {
-        optionCall("setsockopt " + option, h -> Posix.CALLS.setIntOption((int) h, level, name, value));
+        // No lambda, and the message only when it fails: an accepted stream's setNoDelay
+        // allocates nothing.
+        int fd = acquire();
+        try {
+            int rc = Posix.CALLS.setIntOption(fd, level, name, value);
+            if (rc < 0) {
+                throw exception("setsockopt " + option, rc, Errors.OPTION);
+            }
+        } finally {
+            release();
+        }
     }
 
     /** SO_LINGER in seconds, or -1 when off. */
