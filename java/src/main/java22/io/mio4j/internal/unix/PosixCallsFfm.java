@@ -27,14 +27,13 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * may linger, so they are not linked critical; every socket of ours is non-blocking, so
  * its calls are.
  */
-public final class PosixCallsFfm implements PosixCalls {
+public final class PosixCallsFfm extends PosixCallsWithoutLibrary {
     private static final LinuxAbi ABI = Ffm.ABI;
     private static final SockaddrCodec CODEC = new SockaddrCodec(ABI);
     private static final ArgumentChecks CHECK = ArgumentChecks.of(ABI);
     private static final int SO_TYPE = ABI.posix().get("SO_TYPE");
     private static final int EINVAL = ABI.errno().get("EINVAL");
     private static final int EBADF = ABI.errno().get("EBADF");
-    private static final int ENOSYS = ABI.errno().get("ENOSYS");
     private static final int BORN = ABI.call("SOCK_NONBLOCK") | ABI.call("SOCK_CLOEXEC");
     private static final int PIPE_FLAGS = ABI.call("O_NONBLOCK") | ABI.call("O_CLOEXEC");
     private static final int MSG_NOSIGNAL = ABI.call("MSG_NOSIGNAL");
@@ -218,33 +217,6 @@ public final class PosixCallsFfm implements PosixCalls {
             throw Ffm.rethrow(t);
         }
         return rc == 0 ? 0 : Ffm.negErrno(s.capture);
-    }
-
-    /*
-     * Pre-close and thread slots (PosixCalls.preClose): interrupting a call blocked in the
-     * OS takes a signal handler, which only our C library installs (native/unix/preclose.c);
-     * with no C of ours there is none, and a Java upcall cannot be one. So on FFM close()
-     * of a pipe end in blocking mode waits for the blocked call to return (UnixPipeEnd
-     * takes -ENOSYS as "no slot"), as README says.
-     */
-    @Override
-    public int preClose(int fd) {
-        return fd < 0 ? -EBADF : -ENOSYS;
-    }
-
-    @Override
-    public int threadEnter() {
-        return -ENOSYS;
-    }
-
-    @Override
-    public int threadExit(int slot) {
-        return -EINVAL;   // no slot was ever given
-    }
-
-    @Override
-    public int threadSignal(int slot) {
-        return -EINVAL;
     }
 
     @Override
