@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build needs and a fresh Debian machine may lack. Fast when all is there.
-# Arguments name extra tool sets: "cross" adds clang, lld and llvm (llvm-readelf, llvm-nm)
-# for scripts/cross-build.sh and scripts/check-library.sh; "--sanitizers" the
-# AddressSanitizer and UBSan runtimes of the installed gcc (scripts/test-native.sh).
+# "--sanitizers" also installs the AddressSanitizer and UBSan runtimes of the installed gcc
+# (scripts/test-native.sh). The cross tools are scripts/install-cross-deps.sh's.
 set -euo pipefail
 missing=()
 command -v cmake >/dev/null || missing+=(cmake)
@@ -13,11 +12,6 @@ command -v mvn >/dev/null || missing+=(maven)
 command -v javac >/dev/null || missing+=(openjdk-17-jdk-headless)
 for set in "$@"; do
   case "$set" in
-    cross)
-      command -v clang >/dev/null || missing+=(clang)
-      command -v ld.lld >/dev/null || missing+=(lld)
-      { command -v llvm-readelf >/dev/null && command -v llvm-nm >/dev/null; } || missing+=(llvm)
-      ;;
     --sanitizers)
       # gcc links -fsanitize=address,undefined only with its libgcc-N-dev (libasan, libubsan).
       if command -v gcc >/dev/null; then
@@ -30,7 +24,7 @@ for set in "$@"; do
       fi
       ;;
     *)
-      echo "install-build-deps: unknown tool set '$set' (known: cross, --sanitizers)" >&2
+      echo "install-build-deps: unknown tool set '$set' (known: --sanitizers)" >&2
       exit 2
       ;;
   esac
