@@ -1,8 +1,9 @@
-/* NetBSD: IPv4 and IPv6 addresses and options (NetBSD/src sys/netinet/in.h; IPv6:
- * NetBSD/src sys/netinet6/in6.h, which the OS's netinet/in.h includes). Stand-in
- * (native/abi/README.md). */
-#ifndef MIO4J_ABI_NETBSD_NETINET_IN_H
-#define MIO4J_ABI_NETBSD_NETINET_IN_H
+/* IPv4 and IPv6 addresses and options, the same on FreeBSD, NetBSD, OpenBSD and DragonFly:
+ * sys/netinet/in.h and sys/netinet6/in6.h (which the OS's netinet/in.h includes) of
+ * freebsd/freebsd-src, NetBSD/src, openbsd/src and DragonFlyBSD/DragonFlyBSD. macOS
+ * (IPV6_TCLASS differs) and illumos have their own. Stand-in (native/abi/README.md). */
+#ifndef MIO4J_ABI_NETINET_IN_H
+#define MIO4J_ABI_NETINET_IN_H
 
 #include <sys/socket.h>
 #include <mio4j_byteorder.h>

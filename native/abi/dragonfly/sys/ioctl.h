@@ -1,9 +1,0 @@
-/* DragonFly: ioctl(2) and FIONBIO, _IOW('f', 126, int) (DragonFlyBSD/DragonFlyBSD sys/sys/filio.h). Stand-in (native/abi/README.md). */
-#ifndef MIO4J_ABI_DRAGONFLY_SYS_IOCTL_H
-#define MIO4J_ABI_DRAGONFLY_SYS_IOCTL_H
-
-#define FIONBIO                 0x8004667e
-
-int ioctl(int fd, unsigned long request, ...);
-
-#endif
