@@ -138,9 +138,10 @@ elseif(MIO4J_ABI_OS AND IS_DIRECTORY "${MIO4J_ABI_OS_DIR}")
         if(value MATCHES "^[A-Za-z0-9_ ()+|<x-]+$")
           string(APPEND check "_Static_assert((${name}) == (${value}), \"${name}: ${header} of native/abi says ${value}\");\n")
         endif()
-      elseif(line MATCHES "^(_Static_assert|MIO4J_ABI_SIZE|MIO4J_ABI_FIELD)\\(.*\\)$")
-        # (file(STRINGS) splits lines at ";", so the ";" that ends the line is gone)
-        string(APPEND check "${line};\n")
+      elseif(line MATCHES "^(_Static_assert|MIO4J_ABI_SIZE|MIO4J_ABI_FIELD)\\(.*\\);$")
+        # One whole line ending in ";" (file(STRINGS) keeps it); an assertion that
+        # spans lines is not copied.
+        string(APPEND check "${line}\n")
       endif()
     endforeach()
   endforeach()
